@@ -1,0 +1,42 @@
+// Three builds (see README, "Which build is right for you?"):
+//   dist/inkling.js         script tag: IIFE, global `Inkling`; the file is also its own worker
+//   dist/inkling.mjs        ESM core, no idb on the main thread (the in-thread fallback is a lazy chunk)
+//   dist/inkling-worker.js  the ESM build's same-origin worker (classic script)
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const plugins = [nodeResolve({ browser: true }), esbuild({ target: 'es2020' })];
+
+/** @param {boolean} module */
+const minify = (module) =>
+  terser({
+    // `module: true` on an IIFE deletes its global (TOOLCHAIN.md trap 1): only for ES output.
+    module,
+    ecma: 2020,
+    compress: { passes: 2 },
+    // Internal state holders name private members `_like_this`; only those are mangled.
+    // Nothing that crosses the worker boundary may start with `_`.
+    mangle: { properties: { regex: /^_/ } },
+    format: { comments: false },
+  });
+
+export default [
+  {
+    input: 'src/scriptTag.ts',
+    output: { file: 'dist/inkling.js', format: 'iife', name: 'Inkling', sourcemap: true, inlineDynamicImports: true, plugins: [minify(false)] },
+    plugins,
+  },
+  {
+    input: 'src/index.ts',
+    // Let the entry export what its lazy in-thread chunk shares with it, instead of a facade file.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', entryFileNames: 'inkling.mjs', chunkFileNames: 'inkling-[name].mjs', sourcemap: true, plugins: [minify(true)] },
+    plugins,
+  },
+  {
+    input: 'src/engine/worker.ts',
+    output: { file: 'dist/inkling-worker.js', format: 'iife', sourcemap: true, plugins: [minify(false)] },
+    plugins,
+  },
+];

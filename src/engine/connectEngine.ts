@@ -1,0 +1,68 @@
+import { expose, wrap, type Remote } from 'comlink';
+import { WORKER_START_TIMEOUT_MS } from '../constants';
+import type { EngineApi } from './protocol';
+
+/** A connected engine and where it runs. */
+export interface EngineConnection {
+  /** The engine, behind comlink whether it is in a worker or in-thread. */
+  engine: Remote<EngineApi>;
+  /** `worker`, or `in-thread` when no worker could start. */
+  mode: 'worker' | 'in-thread';
+  /** Why the worker could not be used, when `mode` is `in-thread`. */
+  fallbackReason?: string;
+  /** Stops the worker (or closes the in-thread channel). */
+  close(): void;
+}
+
+/** Resolves when the worker answers a ping; rejects on its `error` event or after `timeoutMs`. */
+function whenAnswering(worker: Worker, engine: Remote<EngineApi>, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker did not answer within ${timeoutMs} ms`)), timeoutMs);
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      clearTimeout(timer);
+      reject(new Error(`the worker failed to start (${e.message || 'error event'})`));
+    });
+    engine.ping().then(() => {
+      clearTimeout(timer);
+      resolve();
+    }, reject);
+  });
+}
+
+/**
+ * Starts the engine in a Web Worker and falls back to running it in-thread, over a
+ * MessageChannel, when the worker cannot be built, errors, or stays silent (a Blob worker
+ * blocked by CSP `worker-src` neither throws nor errors: it just never answers).
+ */
+export async function connectEngine(
+  createWorker: (() => Worker) | null,
+  timeoutMs = WORKER_START_TIMEOUT_MS,
+): Promise<EngineConnection> {
+  let reason = 'Web Workers are not available';
+  if (createWorker && typeof Worker !== 'undefined') {
+    let worker: Worker | undefined;
+    try {
+      worker = createWorker();
+      const engine = wrap<EngineApi>(worker);
+      await whenAnswering(worker, engine, timeoutMs);
+      const started = worker;
+      return { engine, mode: 'worker', close: () => started.terminate() };
+    } catch (e) {
+      worker?.terminate();
+      reason = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const { createEngine } = await import('./createEngine');
+  const { port1, port2 } = new MessageChannel();
+  expose(createEngine(), port1);
+  return {
+    engine: wrap<EngineApi>(port2),
+    mode: 'in-thread',
+    fallbackReason: reason,
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { trustedScriptURL } from '../lib/trustedScriptURL';
+
+/**
+ * Builds a classic Worker for a script URL. A same-origin script is started directly
+ * (works under `worker-src 'self'`); a cross-origin one, which `new Worker()` refuses,
+ * through a Blob trampoline that `importScripts` it (needs `worker-src blob:`).
+ */
+export function createWorkerFor(url: string): Worker {
+  const absolute = new URL(url, location.href);
+  if (absolute.origin === location.origin) return new Worker(trustedScriptURL(absolute.href) as string);
+  const source = `importScripts(${JSON.stringify(absolute.href)})`;
+  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  return new Worker(trustedScriptURL(blobUrl) as string);
+}

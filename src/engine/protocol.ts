@@ -1,0 +1,38 @@
+import type { Decision } from '../types/decision';
+import type { InklingError } from '../types/error';
+import type { ProfileBucket } from '../types/profile';
+import type { Signal } from '../types/signal';
+
+/** What the engine answers after starting or ingesting: the decision (if any) and new problems. */
+export interface EngineResult {
+  /** The current decision, or `null` while no valid manifest is loaded. */
+  decision: Decision | null;
+  /** Problems found during this call; the main thread turns each into one `error` event. */
+  errors: InklingError[];
+  /** Where the profile lives: `indexeddb`, or `memory` when storage is unavailable. */
+  storage: 'indexeddb' | 'memory';
+}
+
+/** How the main thread starts the engine. */
+export interface EngineConfig {
+  /** Absolute URL of the manifest. */
+  manifestUrl: string;
+  /** The segment currently shown, so hysteresis holds across page views. */
+  current?: string;
+}
+
+/**
+ * The one protocol between the main thread and the engine (a Web Worker, or the same code
+ * in-thread). Both sides import it with `import type`; comlink carries the calls.
+ * Everything crossing it is structured-clonable plain data.
+ */
+export interface EngineApi {
+  /** Answers at once; the main thread uses it to tell a live worker from a silently blocked one. */
+  ping(): 'pong';
+  /** Opens storage, fetches and checks the manifest, and decides from the stored profile. */
+  start(config: EngineConfig): Promise<EngineResult>;
+  /** Stores a batch of signals and decides again. */
+  ingest(signals: Signal[]): Promise<EngineResult>;
+  /** Every stored bucket, for export and tests. */
+  buckets(): Promise<ProfileBucket[]>;
+}

@@ -1,0 +1,46 @@
+import { MAX_BUFFERED_SIGNALS } from '../constants';
+import { onHidden } from '../lib/onHidden';
+import { whenIdle } from '../lib/whenIdle';
+import type { Signal } from '../types/signal';
+
+/** Collects signals on the main thread and hands them over in batches. */
+export interface SignalBuffer {
+  /** Adds one signal; schedules an idle flush, or flushes at once when the buffer is full. */
+  push(signal: Signal): void;
+  /** Hands everything buffered to the sink now. */
+  flush(): void;
+  /** Stops the scheduling (buffered signals are flushed first). */
+  stop(): void;
+}
+
+/**
+ * A signal buffer that flushes in idle time (capped at 1 s), when it holds
+ * `MAX_BUFFERED_SIGNALS`, and at once when the page is hidden or unloaded.
+ */
+export function createSignalBuffer(sink: (batch: Signal[]) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
+  let pending: Signal[] = [];
+  let cancelIdle: (() => void) | undefined;
+
+  const flush = () => {
+    cancelIdle?.();
+    cancelIdle = undefined;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    sink(batch);
+  };
+  const offHidden = onHidden(flush);
+
+  return {
+    push(signal) {
+      pending.push(signal);
+      if (pending.length >= max) flush();
+      else cancelIdle ??= whenIdle(flush);
+    },
+    flush,
+    stop() {
+      flush();
+      offHidden();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB, openDB } from 'idb';
+import { connectEngine, type EngineConnection } from '../../src/engine/connectEngine';
+import type { Signal } from '../../src/types/signal';
+import type { ProfileBucket } from '../../src/types/profile';
+
+const MANIFEST = new URL('/examples/marketplace/manifest.json', location.origin).href;
+const clicks = (topic: string, n: number): Signal[] => Array.from({ length: n }, () => ({ signal: 'click', topic, value: 1, at: Date.now() }));
+const moduleWorker = () => new Worker(new URL('../../src/engine/worker.ts', import.meta.url), { type: 'module' });
+
+/** Reads the profile straight from IndexedDB, as a person would in DevTools. */
+async function storedCounts(): Promise<Record<string, number>> {
+  const db = await openDB('inkling');
+  const rows = (await db.getAll('buckets')) as ProfileBucket[];
+  db.close();
+  return Object.fromEntries(rows.map((r) => [r.topic, r.count]));
+}
+
+let connection: EngineConnection | undefined;
+beforeEach(() => deleteDB('inkling'));
+afterEach(() => connection?.close());
+
+describe('connectEngine in Chromium', () => {
+  it('runs the engine in a real Web Worker that keeps counts in IndexedDB and decides', async () => {
+    connection = await connectEngine(moduleWorker);
+    expect(connection.mode).toBe('worker');
+    const started = await connection.engine.start({ manifestUrl: MANIFEST });
+    expect(started.storage).toBe('indexeddb');
+    expect(started.decision?.segment).toBe('default');
+
+    await connection.engine.ingest(clicks('tents', 3));
+    const result = await connection.engine.ingest(clicks('tents', 2));
+    expect(result.decision?.segment).toBe('camper');
+    expect(await storedCounts()).toEqual({ tents: 5 });
+  });
+
+  it('falls back in-thread when the worker stays silent (as a CSP-blocked Blob worker does)', async () => {
+    const silent = () => new Worker(URL.createObjectURL(new Blob(['/* never answers */'], { type: 'text/javascript' })));
+    const startedAt = performance.now();
+    connection = await connectEngine(silent, 300);
+    expect(connection.mode).toBe('in-thread');
+    expect(connection.fallbackReason).toMatch(/did not answer within 300 ms/);
+    expect(performance.now() - startedAt).toBeLessThan(3000);
+    await connection.engine.start({ manifestUrl: MANIFEST });
+    const result = await connection.engine.ingest(clicks('bikes', 5));
+    expect(result.decision?.segment).toBe('cyclist');
+    expect(await storedCounts()).toEqual({ bikes: 5 });
+  });
+
+  it('falls back in-thread when the worker script fails to load', async () => {
+    connection = await connectEngine(() => new Worker('/no/such/worker.js'), 5000);
+    expect(connection.mode).toBe('in-thread');
+    expect(connection.fallbackReason).toMatch(/failed to start/);
+  });
+
+  it('falls back in-thread when Worker construction throws', async () => {
+    connection = await connectEngine(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    expect(connection.mode).toBe('in-thread');
+    expect((await connection.engine.start({ manifestUrl: MANIFEST })).decision?.segment).toBe('default');
+  });
+
+  it('two engines writing at once (two tabs) lose no counts', async () => {
+    const a = await connectEngine(moduleWorker);
+    const b = await connectEngine(moduleWorker);
+    await Promise.all([a.engine.start({ manifestUrl: MANIFEST }), b.engine.start({ manifestUrl: MANIFEST })]);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).engine.ingest(clicks('running', 3))));
+    expect(await storedCounts()).toEqual({ running: 30 });
+    a.close();
+    b.close();
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { installVariantStyle } from '../../src/variants/installVariantStyle';
+
+describe('installVariantStyle in Chromium', () => {
+  it('keeps hidden variants hidden even when author CSS sets display', () => {
+    const author = new CSSStyleSheet();
+    author.replaceSync('.hero > div { display: flex }');
+    document.adoptedStyleSheets = [author];
+    document.body.innerHTML = `<section class="hero" data-inkling-slot="hero">
+      <div data-inkling-variant="default">Default</div>
+      <div data-inkling-variant="camper" hidden>Camper</div></section>`;
+    const camper = document.querySelector<HTMLElement>('[data-inkling-variant="camper"]')!;
+    expect(getComputedStyle(camper).display).toBe('flex'); // the problem the rule exists for
+    installVariantStyle();
+    expect(getComputedStyle(camper).display).toBe('none');
+    expect(getComputedStyle(document.querySelector('[data-inkling-variant="default"]')!).display).toBe('flex');
+    expect(document.adoptedStyleSheets[0]).toBe(author);
+  });
+});

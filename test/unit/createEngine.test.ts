@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { createEngine } from '../../src/engine/createEngine';
+import type { ProfileStore } from '../../src/engine/profileStore';
+import type { Signal } from '../../src/types/signal';
+import { demoManifest } from '../support/demoManifest';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+const clicks = (topic: string, n: number): Signal[] => Array.from({ length: n }, () => ({ signal: 'click', topic, value: 1, at: NOW }));
+const respondWith = (body: string, status = 200) => vi.fn(async () => new Response(body, { status }));
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+  vi.stubGlobal('fetch', respondWith(JSON.stringify(demoManifest())));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('createEngine', () => {
+  it('fetches the manifest without cookies and decides default on an empty profile', async () => {
+    const engine = createEngine({ now: () => NOW });
+    const result = await engine.start({ manifestUrl: 'http://shop.test/manifest.json' });
+    expect(fetch).toHaveBeenCalledWith('http://shop.test/manifest.json', expect.objectContaining({ credentials: 'omit' }));
+    expect(result.errors).toEqual([]);
+    expect(result.storage).toBe('indexeddb');
+    expect(result.decision).toMatchObject({ segment: 'default', manifestId: 'test-manifest', note: 'not enough activity yet' });
+  });
+
+  it('keeps click counts per topic and picks the nearest segment', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    await engine.ingest(clicks('bikes', 2));
+    const result = await engine.ingest([...clicks('bikes', 2), ...clicks('tents', 1)]);
+    expect(result.decision?.segment).toBe('cyclist');
+    const buckets = await engine.buckets();
+    expect(buckets.find((b) => b.topic === 'bikes')?.count).toBe(4);
+    expect(buckets.find((b) => b.topic === 'tents')?.count).toBe(1);
+  });
+
+  it('persists the profile across engine instances (a new page)', async () => {
+    const first = createEngine({ now: () => NOW });
+    await first.start({ manifestUrl: 'http://shop.test/m.json' });
+    await first.ingest(clicks('tents', 4));
+    const second = createEngine({ now: () => NOW });
+    const result = await second.start({ manifestUrl: 'http://shop.test/m.json' });
+    expect(result.decision?.segment).toBe('camper');
+  });
+
+  it('prunes buckets older than the window when writing', async () => {
+    let now = NOW - 40 * 86_400_000;
+    const engine = createEngine({ now: () => now });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    await engine.ingest(clicks('tents', 1).map((s) => ({ ...s, at: now })));
+    now = NOW;
+    await engine.ingest(clicks('bikes', 1));
+    expect((await engine.buckets()).map((b) => b.topic)).toEqual(['bikes']);
+  });
+
+  it.each([
+    ['a wrong spec version', JSON.stringify({ ...demoManifest(), inkling: 2 }), 200, 'manifest-version'],
+    ['centroids of the wrong length', JSON.stringify(demoManifest({ segments: [{ id: 'x', label: 'X', centroid: [1] }] })), 200, 'manifest-dimensions'],
+    ['an HTML error page', '<!doctype html><h1>Oops</h1>', 200, 'manifest-parse'],
+    ['a 404', 'Not found', 404, 'manifest-fetch'],
+  ])('rejects %s with one clear error and no decision, but still records activity', async (_, body, status, code) => {
+    vi.stubGlobal('fetch', respondWith(body, status));
+    const engine = createEngine({ now: () => NOW });
+    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    expect(started.decision).toBeNull();
+    expect(started.errors).toHaveLength(1);
+    expect(started.errors[0]?.code).toBe(code);
+    const after = await engine.ingest(clicks('tents', 5));
+    expect(after).toMatchObject({ decision: null, errors: [] });
+    expect((await engine.buckets())[0]?.count).toBe(5);
+  });
+
+  it('keeps the profile in memory and reports once when storage cannot open', async () => {
+    const openStore = (): Promise<ProfileStore> => Promise.reject(new DOMException('denied', 'SecurityError'));
+    const engine = createEngine({ now: () => NOW, openStore });
+    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    expect(started.storage).toBe('memory');
+    expect(started.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
+    const result = await engine.ingest(clicks('bikes', 3));
+    expect(result).toMatchObject({ storage: 'memory', errors: [] });
+    expect(result.decision?.segment).toBe('cyclist');
+  });
+
+  it('falls back to memory when a write fails (quota), losing none of the batch', async () => {
+    const failing: ProfileStore = {
+      kind: 'indexeddb',
+      add: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      all: async () => [],
+      clear: async () => {},
+    };
+    const engine = createEngine({ now: () => NOW, openStore: async () => failing });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    const result = await engine.ingest(clicks('tents', 3));
+    expect(result.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
+    expect(result.storage).toBe('memory');
+    expect((await engine.buckets())[0]?.count).toBe(3);
+  });
+});

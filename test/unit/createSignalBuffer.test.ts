@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSignalBuffer } from '../../src/tracker/createSignalBuffer';
+import type { Signal } from '../../src/types/signal';
+
+const signal = (i: number): Signal => ({ signal: 'click', topic: `t${i}`, value: 1, at: i });
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('createSignalBuffer', () => {
+  it('batches signals and hands them over once, in idle time (at the latest within 1 s)', () => {
+    const batches: Signal[][] = [];
+    const buffer = createSignalBuffer((b) => batches.push(b));
+    buffer.push(signal(1));
+    buffer.push(signal(2));
+    expect(batches).toHaveLength(0);
+    vi.advanceTimersByTime(1000);
+    expect(batches).toEqual([[signal(1), signal(2)]]);
+    buffer.stop();
+  });
+
+  it('flushes at once when full', () => {
+    const batches: Signal[][] = [];
+    const buffer = createSignalBuffer((b) => batches.push(b), 3);
+    [1, 2, 3, 4].forEach((i) => buffer.push(signal(i)));
+    expect(batches).toEqual([[signal(1), signal(2), signal(3)]]);
+    buffer.stop();
+    expect(batches[1]).toEqual([signal(4)]);
+  });
+
+  it('flushes at once when the page is hidden or unloaded', () => {
+    const batches: Signal[][] = [];
+    const buffer = createSignalBuffer((b) => batches.push(b));
+    buffer.push(signal(1));
+    dispatchEvent(new Event('pagehide'));
+    expect(batches).toEqual([[signal(1)]]);
+    buffer.push(signal(2));
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(batches).toEqual([[signal(1)], [signal(2)]]);
+    buffer.stop();
+  });
+
+  it('never hands over an empty batch', () => {
+    const sink = vi.fn();
+    const buffer = createSignalBuffer(sink);
+    buffer.flush();
+    dispatchEvent(new Event('pagehide'));
+    vi.advanceTimersByTime(2000);
+    buffer.stop();
+    expect(sink).not.toHaveBeenCalled();
+  });
+});

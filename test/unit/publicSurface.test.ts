@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as inkling from '../../src/index';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+// The public surface is a promise to every site: adding to it is a decision, removing from it a breaking change.
+describe('public surface', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(inkling).sort()).toEqual(['MANIFEST_VERSION', 'init', 'validateManifest']);
+  });
+
+  it('a running instance and one refused for bad options have exactly these members', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const members = ['destroy', 'on', 'ready', 'segment', 'track'];
+    const running = inkling.init({ manifest: '/m.json', workerUrl: false });
+    expect(Object.keys(running).sort()).toEqual(members);
+    await running.ready;
+    running.destroy();
+    expect(Object.keys(inkling.init(undefined as never)).sort()).toEqual(members);
+  });
+});
