@@ -4,6 +4,10 @@ import type { Manifest } from '../types/manifest';
 /** The only manifest spec version this SDK understands. */
 export const MANIFEST_VERSION = 1;
 
+/** Caps against endless data (DESIGN.md section 4): more than this is rejected unread. */
+export const MAX_FEATURES = 64;
+export const MAX_SEGMENTS = 32;
+
 /** Either a manifest that passed every check, or the first class of problem with all its paths. */
 export type ManifestCheck = { ok: true; manifest: Manifest } | { ok: false; error: InklingError; problems: string[] };
 
@@ -71,10 +75,15 @@ export function validateManifest(input: unknown): ManifestCheck {
   }
   if (!isFiniteNumber(input.minEvidence) || input.minEvidence < 0) problems.push('minEvidence must be a number ≥ 0');
   if (!isFiniteNumber(input.hysteresis) || input.hysteresis < 0 || input.hysteresis >= 1) problems.push('hysteresis must be ≥ 0 and < 1');
-  if (!Array.isArray(input.features) || input.features.length === 0) problems.push('features must be a non-empty array');
-  else checkFeatures(input.features, problems);
+  const count = Array.isArray(input.features) ? input.features.length : 0;
+  const features = count > 0 && count <= MAX_FEATURES ? (input.features as unknown[]) : undefined;
+  if (count === 0) problems.push('features must be a non-empty array');
+  else if (!features) problems.push(`features has ${count} entries, at most ${MAX_FEATURES} are allowed`);
+  else checkFeatures(features, problems);
   if (!Array.isArray(input.segments) || input.segments.length === 0) problems.push('segments must be a non-empty array');
-  else checkSegments(input.segments, Array.isArray(input.features) ? input.features.length : 0, problems, mismatched);
+  else if (input.segments.length > MAX_SEGMENTS) problems.push(`segments has ${input.segments.length} entries, at most ${MAX_SEGMENTS} are allowed`);
+  // Centroid lengths are only meaningful against a usable feature list.
+  else checkSegments(input.segments, features?.length ?? 0, problems, features ? mismatched : []);
 
   if (mismatched.length > 0) return fail('manifest-dimensions', [...mismatched, ...problems]);
   if (problems.length > 0) return fail('manifest-invalid', problems);

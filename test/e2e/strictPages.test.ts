@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { serve } from '../../examples/serve.mjs';
+import { events, launch, recordEvents, visibleVariants, watchProblems } from './support/launch';
+
+const STRICT = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:";
+const marketplaceHtml = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8');
+
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+let cdn: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  cdn = await serve();
+  // The marketplace page with the script tag loaded from another origin, as from a CDN.
+  const fromCdn = () => ({ type: 'text/html', body: marketplaceHtml.replace('src="/dist/inkling.js"', `src="${cdn.url}/dist/inkling.js"`) });
+  const headers = (url: URL): Record<string, string> => {
+    const csp = url.searchParams.get('csp');
+    if (csp === 'strict') return { 'Content-Security-Policy': STRICT };
+    if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self'` };
+    if (csp === 'trusted-types') return { 'Content-Security-Policy': "require-trusted-types-for 'script'" };
+    return {};
+  };
+  [browser, site] = await Promise.all([launch(), serve({ headers, routes: { '/marketplace/cdn.html': fromCdn } })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site?.close(), cdn?.close()]);
+});
+
+async function clickUntil(page: Page, selector: string, segment: string): Promise<void> {
+  for (let i = 0; i < 5; i++) await page.locator(selector).nth(i % 2).click();
+  await page.locator(`[data-inkling-slot="hero"] [data-inkling-variant="${segment}"]`).waitFor({ state: 'visible', timeout: 5000 });
+}
+
+describe('strict and cross-origin pages', () => {
+  it("ESM build under script-src/worker-src/style-src 'self': worker mode, personalised, no violation", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/esm/?csp=strict`);
+    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/dist/inkling-worker.js']);
+    await clickUntil(page, '[data-inkling-topic="bikes"] button', 'cyclist');
+    expect(await page.locator('#segment').textContent()).toMatch(/^Cyclist/);
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+
+  it('script-tag build from another origin: the worker starts through a Blob trampoline', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await recordEvents(page);
+    await page.goto(`${site.url}/marketplace/cdn.html`);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(1);
+    await clickUntil(page, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
+    expect(await visibleVariants(page, 'hero')).toEqual(['runner']);
+    expect((await events(page)).filter((e) => e.type === 'error')).toEqual([]);
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+
+  it("script-tag build from another origin under worker-src 'self': falls back in-thread and still personalises", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await recordEvents(page);
+    await page.goto(`${site.url}/marketplace/cdn.html?csp=cdn`);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(0);
+    const errors = (await events(page)).filter((e) => e.type === 'error');
+    expect(errors.map((e) => e.detail.code)).toEqual(['worker-unavailable']);
+    expect(problems.warnings).toHaveLength(1);
+    await clickUntil(page, '.card[data-inkling-topic="climbing"] [data-inkling-action="save"]', 'climber');
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("script-tag build under require-trusted-types-for 'script': worker mode through the inkling policy", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/marketplace/?csp=trusted-types`);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(1);
+    await clickUntil(page, '.card[data-inkling-topic="camp-kitchen"] [data-inkling-action="save"]', 'camp-cook');
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+});

@@ -1,0 +1,13 @@
+// Types for the example server (plain JavaScript) and the script tag's global, as the tests use them.
+declare module '*/examples/serve.mjs' {
+  export function serve(options?: {
+    port?: number;
+    headers?: (url: URL) => Record<string, string>;
+    routes?: Record<string, unknown>;
+  }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+declare module '*/size.mjs' {
+  export const ENTRIES: { name: string; files: string[]; budget: number }[];
+  export function measure(files: string[]): { min: number; gzip: number; brotli: number };
+}
