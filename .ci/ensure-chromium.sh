@@ -11,5 +11,5 @@ fi
 echo "Installing Debian's chromium…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium >/dev/null
+apt-get install -y -qq chromium >/dev/null
 "$chromium_path" --version
