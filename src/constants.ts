@@ -9,8 +9,21 @@ export const DEFAULT_VARIANT = 'default';
 
 /** IndexedDB database and store holding the profile (worker side only). */
 export const DB_NAME = 'inkling';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const BUCKET_STORE = 'buckets';
+/** Ids of replayable batches already applied (v2), so a batch replayed from the outbox counts once. */
+export const BATCH_STORE = 'batches';
+/** Applied batch ids are remembered this many days, and at most this many. */
+export const BATCH_ID_DAYS = 2;
+export const MAX_BATCH_IDS = 100;
+/** How long opening IndexedDB may wait (e.g. blocked by an old tab) before the profile stays in memory. */
+export const DB_OPEN_TIMEOUT_MS = 3000;
+
+/** Caps that bound the stored profile (see README, "What is stored"). */
+export const PROFILE_LIMITS = { maxTopics: 32, maxActions: 16, maxCustomSignals: 16, contextDays: 1, maxBuckets: 480 } as const;
+
+/** localStorage key of the outbox: batches sent as the page was hidden, until the engine confirms them. */
+export const OUTBOX_KEY = 'inkling:outbox';
 
 /** A buffered batch is flushed at once when it reaches this many signals. */
 export const MAX_BUFFERED_SIGNALS = 50;

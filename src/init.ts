@@ -1,19 +1,22 @@
 import { connectEngine } from './engine/connectEngine';
 import { createWorkerFor } from './engine/createWorkerFor';
 import { defaultWorkerUrl } from './engine/defaultWorkerUrl';
-import type { EngineResult } from './engine/protocol';
+import type { EngineApi, EngineResult } from './engine/protocol';
 import { createEmitter } from './lib/createEmitter';
+import { hasOptOutSignal } from './lib/hasOptOutSignal';
+import { createOutbox } from './tracker/createOutbox';
 import { createSignalBuffer } from './tracker/createSignalBuffer';
-import { trackClicks } from './tracker/trackClicks';
+import { startTracking } from './tracker/startTracking';
 import type { Decision } from './types/decision';
 import type { InklingError } from './types/error';
-import type { Inkling, InklingEvents } from './types/instance';
+import type { Consent, Inkling, InklingEvents } from './types/instance';
 import type { InitOptions } from './types/options';
 import type { Signal } from './types/signal';
 import { applyDecision } from './variants/applyDecision';
 import { installVariantStyle } from './variants/installVariantStyle';
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const batchId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Starts Inkling on this page: tracking, the engine (in a Web Worker when it can start) and
@@ -21,15 +24,18 @@ const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
  *
  * @example
  * import { init } from 'inkling';
- * const sdk = init({ manifest: '/inkling/manifest.json' });
+ * const sdk = init({ manifest: '/inkling/manifest.json', consent: 'pending' });
  * sdk.on('segmentchange', (d) => console.log('now showing', d.segment));
- * await sdk.ready;
+ * cookieBanner.onAccept(() => sdk.consent('granted'));
  */
 export function init(options: InitOptions): Inkling {
   const emitter = createEmitter<InklingEvents>();
   const reported = new Set<string>();
+  const outbox = createOutbox();
   let decision: Decision | null = null;
+  let consent: Consent = options?.consent ?? 'granted';
   let stopped = false;
+  let stopTracking: (() => void) | undefined;
 
   // One `error` event and one console warning per distinct problem, never an exception.
   const report = (error: InklingError) => {
@@ -39,62 +45,112 @@ export function init(options: InitOptions): Inkling {
     console.warn(error.message);
     emitter.emit('error', error);
   };
-  const show = (next: Decision) => {
-    const changed = next.segment !== decision?.segment;
+  const show = (next: Decision | null) => {
+    const changed = next?.segment !== decision?.segment;
     decision = next;
     if (!changed) return;
-    applyDecision(next.segment);
-    emitter.emit('segmentchange', next);
+    applyDecision(next?.segment ?? 'default');
+    if (next) emitter.emit('segmentchange', next);
   };
   const onResult = (result: EngineResult) => {
     result.errors.forEach(report);
-    if (result.decision && !stopped) show(result.decision);
+    if (result.decision && !stopped && consent !== 'denied') show(result.decision);
   };
+  const inert = (): Inkling => ({
+    segment: () => null,
+    on: emitter.on,
+    track() {},
+    consent() {},
+    ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
+    destroy() {},
+  });
 
   if (!options || typeof options.manifest !== 'string' || options.manifest === '') {
     report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
-    return { segment: () => null, on: emitter.on, track() {}, ready: Promise.resolve(null), destroy() {} };
+    return inert();
   }
+  if (!['granted', 'pending', 'denied'].includes(consent)) {
+    report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
+    consent = 'pending';
+  }
+  // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
+  if (options.respectOptOut !== false && hasOptOutSignal()) return inert();
 
   installVariantStyle();
   const workerUrl = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
   const connection = connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
 
   // Calls into the engine run one after another, so decisions arrive in the order they were asked for.
-  let queue: Promise<unknown> = connection.then(async ({ engine, mode, fallbackReason }) => {
-    if (mode === 'in-thread' && workerUrl !== false) {
-      report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
-    }
-    onResult(await engine.start({ manifestUrl: new URL(options.manifest, location.href).href }));
-  });
-  const ready = queue
-    .catch((e) => report({ code: 'internal', message: `Inkling could not start: ${describe(e)}` }))
-    .then(() => {
-      emitter.emit('ready', decision);
-      return decision;
-    });
-
-  const buffer = createSignalBuffer((batch: Signal[]) => {
-    queue = queue
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>) => {
+    const next = queue
       .then(() => connection)
-      .then(({ engine }) => engine.ingest(batch))
-      .then(onResult)
-      .catch((e) => report({ code: 'internal', message: `Inkling could not record activity: ${describe(e)}` }));
+      .then(({ engine }) => call(engine as unknown as EngineApi))
+      .then((result) => result && onResult(result))
+      .catch((e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }));
+    queue = next;
+    return next;
+  };
+
+  const buffer = createSignalBuffer((signals: Signal[], leaving: boolean) => {
+    if (consent === 'granted' && leaving) {
+      // The page may be closing: keep the batch until the engine confirms it (see createOutbox).
+      const batch = { id: batchId(), signals };
+      outbox.save(batch);
+      void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
+    } else void enqueue('record activity', (engine) => engine.ingest({ signals }));
   });
-  const stopClicks = trackClicks(buffer.push);
+  const track = () => {
+    stopTracking ??= startTracking(buffer.push);
+  };
+
+  void connection.then(({ mode, fallbackReason }) => {
+    if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
+  });
+  if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
+  else {
+    const manifestUrl = new URL(options.manifest, location.href).href;
+    void enqueue('start', (engine) => engine.start({ manifestUrl, persist: consent === 'granted' }));
+    // Batches that were sent as an earlier page closed, which its worker may not have stored.
+    if (consent === 'granted') for (const batch of outbox.all()) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
+    track();
+  }
+  const ready = queue.then(() => {
+    emitter.emit('ready', decision);
+    return decision;
+  });
 
   return {
     segment: () => decision,
     on: emitter.on,
     track(name, { topic, value = 1 } = {}) {
-      if (!stopped && typeof name === 'string' && name) buffer.push({ signal: `custom:${name}`, topic, value, at: Date.now() });
+      if (!stopped && consent !== 'denied' && typeof name === 'string' && name) buffer.push({ signal: `custom:${name}`, topic, value, at: Date.now() });
+    },
+    consent(next) {
+      if (stopped || next === consent || !['granted', 'pending', 'denied'].includes(next)) return;
+      const was = consent;
+      consent = next;
+      if (next === 'denied') {
+        stopTracking?.();
+        stopTracking = undefined;
+        buffer.flush();
+        outbox.clear();
+        show(null);
+        void enqueue('delete the profile', (engine) => engine.forget());
+        return;
+      }
+      if (was === 'denied') {
+        const manifestUrl = new URL(options.manifest, location.href).href;
+        void enqueue('start', (engine) => engine.start({ manifestUrl, persist: next === 'granted', current: decision?.segment }));
+        track();
+      } else void enqueue('store the profile', (engine) => engine.setPersist(next === 'granted'));
     },
     ready,
     destroy() {
       if (stopped) return;
-      stopped = true;
-      stopClicks();
+      stopTracking?.();
       buffer.stop();
+      stopped = true;
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
   };

@@ -1,12 +1,12 @@
 /**
  * The script-tag build (`dist/inkling.js`). The same file is the page script and its own worker:
  * in a worker global it exposes the engine; on a page it starts Inkling from its own
- * `data-manifest` attribute and publishes the instance as `window.inkling`.
+ * `data-manifest` (and optional `data-consent`, `data-respect-opt-out`) attributes and publishes the instance as `window.inkling`.
  */
 import { expose } from 'comlink';
 import { createEngine } from './engine/createEngine';
 import { init } from './init';
-import type { Inkling } from './types/instance';
+import type { Consent, Inkling } from './types/instance';
 
 export { init } from './init';
 
@@ -23,6 +23,11 @@ if (typeof document === 'undefined') {
   const script = document.currentScript;
   const manifest = script?.getAttribute('data-manifest');
   if (script instanceof HTMLScriptElement && manifest) {
-    window.inkling = init({ manifest, workerUrl: script.src });
+    window.inkling = init({
+      manifest,
+      workerUrl: script.src,
+      consent: (script.getAttribute('data-consent') as Consent | null) ?? undefined,
+      respectOptOut: script.getAttribute('data-respect-opt-out') !== 'false',
+    });
   }
 }

@@ -1,24 +1,36 @@
-import type { ProfileBucket } from '../types/profile';
+import { bucketsToDrop } from '../model/boundProfile';
 import { bucketKey, mergeBucket } from '../model/foldSignals';
+import type { ProfileBucket } from '../types/profile';
 import type { ProfileStore } from './profileStore';
 
-/** A profile kept in memory for this page only: used when IndexedDB is unavailable. */
+/**
+ * A profile kept in memory for this page only: used while consent is pending and when
+ * IndexedDB is unavailable. Same limits as the IndexedDB store.
+ */
 export function createMemoryStore(): ProfileStore {
   const buckets = new Map<string, ProfileBucket>();
+  const batchIds = new Set<string>();
   return {
     kind: 'memory',
-    async add(deltas, oldestDay) {
+    async add(deltas, limits, batchId) {
+      if (batchId !== undefined) {
+        if (batchIds.has(batchId)) return false;
+        batchIds.add(batchId);
+      }
       for (const delta of deltas) {
         const id = JSON.stringify(bucketKey(delta));
         buckets.set(id, mergeBucket(buckets.get(id), delta));
       }
-      if (oldestDay !== undefined) for (const [id, b] of buckets) if (b.day < oldestDay) buckets.delete(id);
+      const doomed = new Set(bucketsToDrop([...buckets.values()], limits));
+      for (const [id, b] of buckets) if (doomed.has(b)) buckets.delete(id);
+      return true;
     },
     async all() {
       return [...buckets.values()].map((b) => ({ ...b }));
     },
     async clear() {
       buckets.clear();
+      batchIds.clear();
     },
   };
 }

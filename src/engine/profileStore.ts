@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { BUCKET_STORE, DB_NAME, DB_VERSION } from '../constants';
+import { BATCH_ID_DAYS, BATCH_STORE, BUCKET_STORE, DB_NAME, DB_OPEN_TIMEOUT_MS, DB_VERSION, MAX_BATCH_IDS } from '../constants';
+import { bucketsToDrop, isBucket, type ProfileLimits } from '../model/boundProfile';
 import { bucketKey, mergeBucket, type BucketKey } from '../model/foldSignals';
 import type { ProfileBucket } from '../types/profile';
 
@@ -7,51 +8,100 @@ import type { ProfileBucket } from '../types/profile';
 export interface ProfileStore {
   /** `indexeddb` when persisted, `memory` when kept for this page only. */
   kind: 'indexeddb' | 'memory';
-  /** Adds bucket deltas atomically, then drops buckets older than `oldestDay` (pruning on write). */
-  add(deltas: ProfileBucket[], oldestDay?: number): Promise<void>;
-  /** Every stored bucket. */
+  /**
+   * Adds bucket deltas atomically and applies the limits in the same transaction (pruning on
+   * write). With a `batchId` that was applied before, nothing is added and it resolves `false`.
+   */
+  add(deltas: ProfileBucket[], limits: ProfileLimits, batchId?: string): Promise<boolean>;
+  /** Every stored bucket (corrupt records are skipped). */
   all(): Promise<ProfileBucket[]>;
-  /** Removes every bucket. */
+  /** Removes everything. */
   clear(): Promise<void>;
 }
 
 interface InklingDB extends DBSchema {
   buckets: { key: BucketKey; value: ProfileBucket };
+  batches: { key: string; value: { id: string; day: number } };
 }
 
 /**
- * Opens the profile database. Version ladder: each `oldVersion < N` step upgrades one
- * version, so a visitor who skipped releases is walked up in order.
+ * Opens the profile database. The upgrade ladder runs one step per version, so a visitor who
+ * skipped releases is walked up in order:
+ *   1 → `buckets`, keyed by [day, signal, topic, action]
+ *   2 → `batches`, the ids of replayed batches already applied
+ * `onGone` runs when the connection must be dropped: another tab needs a newer version
+ * (`blocking`), or the browser closed it (`terminated`: storage cleared, disk error).
  */
-export async function openProfileDB(): Promise<IDBPDatabase<InklingDB>> {
-  const db = await openDB<InklingDB>(DB_NAME, DB_VERSION, {
+export function openProfileDB(onGone: () => void = () => {}): Promise<IDBPDatabase<InklingDB>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const opening = openDB<InklingDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) db.createObjectStore(BUCKET_STORE, { keyPath: ['day', 'signal', 'topic', 'action'] });
+      // Each step also checks for its store: a database created empty by someone else is repaired.
+      const missing = (name: typeof BUCKET_STORE | typeof BATCH_STORE) => !db.objectStoreNames.contains(name);
+      if (oldVersion < 1 || missing(BUCKET_STORE)) db.createObjectStore(BUCKET_STORE, { keyPath: ['day', 'signal', 'topic', 'action'] });
+      if (oldVersion < 2 || missing(BATCH_STORE)) db.createObjectStore(BATCH_STORE, { keyPath: 'id' });
     },
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      onGone();
+    },
+    terminated: onGone,
   });
-  // Another tab wants a newer version: step aside rather than block its upgrade.
-  db.addEventListener('versionchange', () => db.close());
-  return db;
+  // An older tab that never closes its connection blocks the upgrade indefinitely.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`IndexedDB did not open within ${DB_OPEN_TIMEOUT_MS} ms (blocked by another tab?)`));
+    }, DB_OPEN_TIMEOUT_MS);
+  });
+  // If it opens after all, nobody uses it: close it so it blocks nobody in turn.
+  opening.then((db) => timedOut && db.close(), () => undefined);
+  return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A profile store over IndexedDB. One read-write transaction per batch, so concurrent tabs never lose counts. */
+/**
+ * A profile store over IndexedDB. One read-write transaction per batch, so concurrent tabs
+ * never lose counts. The connection is reopened on the next call after it was dropped.
+ */
 export async function createIndexedDBStore(): Promise<ProfileStore> {
-  const db = await openProfileDB();
+  let connection: Promise<IDBPDatabase<InklingDB>> | undefined;
+  const connect = () => (connection ??= openProfileDB(() => (connection = undefined)));
+  await connect();
+
   return {
     kind: 'indexeddb',
-    async add(deltas, oldestDay) {
-      const tx = db.transaction(BUCKET_STORE, 'readwrite');
-      const write = async () => {
-        for (const delta of deltas) {
-          const existing = await tx.store.get(bucketKey(delta));
-          await tx.store.put(mergeBucket(existing, delta));
+    async add(deltas, limits, batchId) {
+      const db = await connect();
+      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite');
+      const buckets = tx.objectStore(BUCKET_STORE);
+      const batches = tx.objectStore(BATCH_STORE);
+      const write = async (): Promise<boolean> => {
+        if (batchId !== undefined) {
+          if (await batches.get(batchId)) return false;
+          await batches.put({ id: batchId, day: limits.today });
+          const ids = await batches.getAll();
+          const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
+          for (const b of stale) await batches.delete(b.id);
         }
-        // Keys start with the day, so everything older than the window is one key range.
-        if (oldestDay !== undefined) await tx.store.delete(IDBKeyRange.upperBound([oldestDay], true));
+        for (const delta of deltas) await buckets.put(mergeBucket(await buckets.get(bucketKey(delta)), delta));
+        // getAll and getAllKeys list records in the same (key) order.
+        const [records, keys] = await Promise.all([buckets.getAll(), buckets.getAllKeys()]);
+        const doomed = new Set(bucketsToDrop(records, limits));
+        for (let i = 0; i < records.length; i++) if (doomed.has(records[i])) await buckets.delete(keys[i]!);
+        return true;
       };
-      await Promise.all([write(), tx.done]);
+      const [applied] = await Promise.all([write(), tx.done]);
+      return applied;
     },
-    all: () => db.getAll(BUCKET_STORE),
-    clear: () => db.clear(BUCKET_STORE),
+    async all() {
+      const rows: unknown[] = await (await connect()).getAll(BUCKET_STORE);
+      return rows.filter(isBucket);
+    },
+    async clear() {
+      const db = await connect();
+      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite');
+      await Promise.all([tx.objectStore(BUCKET_STORE).clear(), tx.objectStore(BATCH_STORE).clear(), tx.done]);
+    },
   };
 }

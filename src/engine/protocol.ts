@@ -19,6 +19,16 @@ export interface EngineConfig {
   manifestUrl: string;
   /** The segment currently shown, so hysteresis holds across page views. */
   current?: string;
+  /** `true` stores the profile in IndexedDB; `false` (consent pending) keeps it in memory for this page only. */
+  persist: boolean;
+}
+
+/** A batch of signals handed over in one call. */
+export interface SignalBatch {
+  /** The signals, oldest first. */
+  signals: Signal[];
+  /** Set on batches that may be replayed from the outbox; a batch with a known id is applied once only. */
+  id?: string;
 }
 
 /**
@@ -32,7 +42,11 @@ export interface EngineApi {
   /** Opens storage, fetches and checks the manifest, and decides from the stored profile. */
   start(config: EngineConfig): Promise<EngineResult>;
   /** Stores a batch of signals and decides again. */
-  ingest(signals: Signal[]): Promise<EngineResult>;
+  ingest(batch: SignalBatch): Promise<EngineResult>;
+  /** Switches between IndexedDB and memory; turning it on moves this page's in-memory profile into IndexedDB. */
+  setPersist(persist: boolean): Promise<EngineResult>;
+  /** Deletes the whole stored profile, in IndexedDB and in memory. */
+  forget(): Promise<void>;
   /** Every stored bucket, for export and tests. */
   buckets(): Promise<ProfileBucket[]>;
 }

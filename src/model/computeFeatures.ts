@@ -8,6 +8,8 @@ export interface FeatureVector {
   raw: number[];
   /** Each feature after transform and z-scoring: the vector that is scored. */
   z: number[];
+  /** Events in the window that at least one feature reads (undecayed): what `minEvidence` is compared with. */
+  evidence: number;
 }
 
 function matches(feature: FeatureSpec, bucket: ProfileBucket): boolean {
@@ -47,5 +49,6 @@ export function computeFeatures(buckets: ProfileBucket[], manifest: Manifest, to
     const transformed = f.transform === 'log1p' ? Math.log1p(value) : value;
     return (transformed - f.mean) / f.std;
   });
-  return { raw, z };
+  const evidence = inWindow.reduce((n, b) => (manifest.features.some((f) => matches(f, b)) ? n + b.count : n), 0);
+  return { raw, z, evidence };
 }

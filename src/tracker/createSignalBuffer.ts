@@ -17,27 +17,28 @@ export interface SignalBuffer {
  * A signal buffer that flushes in idle time (capped at 1 s), when it holds
  * `MAX_BUFFERED_SIGNALS`, and at once when the page is hidden or unloaded.
  */
-export function createSignalBuffer(sink: (batch: Signal[]) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
+export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
   let pending: Signal[] = [];
   let cancelIdle: (() => void) | undefined;
 
-  const flush = () => {
+  // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
+  const flush = (leaving = false) => {
     cancelIdle?.();
     cancelIdle = undefined;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    sink(batch);
+    sink(batch, leaving);
   };
-  const offHidden = onHidden(flush);
+  const offHidden = onHidden(() => flush(true));
 
   return {
     push(signal) {
       pending.push(signal);
       if (pending.length >= max) flush();
-      else cancelIdle ??= whenIdle(flush);
+      else cancelIdle ??= whenIdle(() => flush());
     },
-    flush,
+    flush: () => flush(),
     stop() {
       flush();
       offHidden();

@@ -11,6 +11,14 @@ export interface InklingEvents extends Record<string, unknown> {
   error: InklingError;
 }
 
+/**
+ * The visitor's consent to storing their profile on this device.
+ * - `granted`: the profile is kept in IndexedDB.
+ * - `pending`: signals are kept in memory for this page only; personalization still works on it.
+ * - `denied`: nothing is recorded, whatever was stored is deleted, and the default content shows.
+ */
+export type Consent = 'granted' | 'pending' | 'denied';
+
 /** Options of `track()`. */
 export interface TrackOptions {
   /** Topic the signal is about. */
@@ -27,6 +35,8 @@ export interface Inkling {
   on<K extends keyof InklingEvents>(type: K, fn: (payload: InklingEvents[K]) => void): () => void;
   /** Records a custom signal, e.g. `track('compare', { topic: 'tents' })`. */
   track(name: string, options?: TrackOptions): void;
+  /** Changes consent: `granted` moves this page's in-memory profile into storage, `denied` deletes everything. */
+  consent(state: Consent): void;
   /** Resolves once the engine has made its first decision (or failed to). Never rejects. */
   ready: Promise<Decision | null>;
   /** Stops tracking and the engine. The page keeps whatever content is showing. */

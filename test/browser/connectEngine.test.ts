@@ -24,12 +24,12 @@ describe('connectEngine in Chromium', () => {
   it('runs the engine in a real Web Worker that keeps counts in IndexedDB and decides', async () => {
     connection = await connectEngine(moduleWorker);
     expect(connection.mode).toBe('worker');
-    const started = await connection.engine.start({ manifestUrl: MANIFEST });
+    const started = await connection.engine.start({ manifestUrl: MANIFEST, persist: true });
     expect(started.storage).toBe('indexeddb');
     expect(started.decision?.segment).toBe('default');
 
-    await connection.engine.ingest(clicks('tents', 3));
-    const result = await connection.engine.ingest(clicks('tents', 2));
+    await connection.engine.ingest({ signals: clicks('tents', 3) });
+    const result = await connection.engine.ingest({ signals: clicks('tents', 2) });
     expect(result.decision?.segment).toBe('camper');
     expect(await storedCounts()).toEqual({ tents: 5 });
   });
@@ -41,8 +41,8 @@ describe('connectEngine in Chromium', () => {
     expect(connection.mode).toBe('in-thread');
     expect(connection.fallbackReason).toMatch(/did not answer within 300 ms/);
     expect(performance.now() - startedAt).toBeLessThan(3000);
-    await connection.engine.start({ manifestUrl: MANIFEST });
-    const result = await connection.engine.ingest(clicks('bikes', 5));
+    await connection.engine.start({ manifestUrl: MANIFEST, persist: true });
+    const result = await connection.engine.ingest({ signals: clicks('bikes', 5) });
     expect(result.decision?.segment).toBe('cyclist');
     expect(await storedCounts()).toEqual({ bikes: 5 });
   });
@@ -58,14 +58,14 @@ describe('connectEngine in Chromium', () => {
       throw new DOMException('blocked', 'SecurityError');
     });
     expect(connection.mode).toBe('in-thread');
-    expect((await connection.engine.start({ manifestUrl: MANIFEST })).decision?.segment).toBe('default');
+    expect((await connection.engine.start({ manifestUrl: MANIFEST, persist: true })).decision?.segment).toBe('default');
   });
 
   it('two engines writing at once (two tabs) lose no counts', async () => {
     const a = await connectEngine(moduleWorker);
     const b = await connectEngine(moduleWorker);
-    await Promise.all([a.engine.start({ manifestUrl: MANIFEST }), b.engine.start({ manifestUrl: MANIFEST })]);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).engine.ingest(clicks('running', 3))));
+    await Promise.all([a.engine.start({ manifestUrl: MANIFEST, persist: true }), b.engine.start({ manifestUrl: MANIFEST, persist: true })]);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).engine.ingest({ signals: clicks('running', 3) })));
     expect(await storedCounts()).toEqual({ running: 30 });
     a.close();
     b.close();

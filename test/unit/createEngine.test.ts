@@ -19,7 +19,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('createEngine', () => {
   it('fetches the manifest without cookies and decides default on an empty profile', async () => {
     const engine = createEngine({ now: () => NOW });
-    const result = await engine.start({ manifestUrl: 'http://shop.test/manifest.json' });
+    const result = await engine.start({ manifestUrl: 'http://shop.test/manifest.json', persist: true });
     expect(fetch).toHaveBeenCalledWith('http://shop.test/manifest.json', expect.objectContaining({ credentials: 'omit' }));
     expect(result.errors).toEqual([]);
     expect(result.storage).toBe('indexeddb');
@@ -28,9 +28,9 @@ describe('createEngine', () => {
 
   it('keeps click counts per topic and picks the nearest segment', async () => {
     const engine = createEngine({ now: () => NOW });
-    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
-    await engine.ingest(clicks('bikes', 2));
-    const result = await engine.ingest([...clicks('bikes', 2), ...clicks('tents', 1)]);
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await engine.ingest({ signals: clicks('bikes', 2) });
+    const result = await engine.ingest({ signals: [...clicks('bikes', 2), ...clicks('tents', 1)] });
     expect(result.decision?.segment).toBe('cyclist');
     const buckets = await engine.buckets();
     expect(buckets.find((b) => b.topic === 'bikes')?.count).toBe(4);
@@ -39,20 +39,20 @@ describe('createEngine', () => {
 
   it('persists the profile across engine instances (a new page)', async () => {
     const first = createEngine({ now: () => NOW });
-    await first.start({ manifestUrl: 'http://shop.test/m.json' });
-    await first.ingest(clicks('tents', 4));
+    await first.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await first.ingest({ signals: clicks('tents', 4) });
     const second = createEngine({ now: () => NOW });
-    const result = await second.start({ manifestUrl: 'http://shop.test/m.json' });
+    const result = await second.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
     expect(result.decision?.segment).toBe('camper');
   });
 
   it('prunes buckets older than the window when writing', async () => {
     let now = NOW - 40 * 86_400_000;
     const engine = createEngine({ now: () => now });
-    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
-    await engine.ingest(clicks('tents', 1).map((s) => ({ ...s, at: now })));
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await engine.ingest({ signals: clicks('tents', 1).map((s) => ({ ...s, at: now })) });
     now = NOW;
-    await engine.ingest(clicks('bikes', 1));
+    await engine.ingest({ signals: clicks('bikes', 1) });
     expect((await engine.buckets()).map((b) => b.topic)).toEqual(['bikes']);
   });
 
@@ -64,11 +64,11 @@ describe('createEngine', () => {
   ])('rejects %s with one clear error and no decision, but still records activity', async (_, body, status, code) => {
     vi.stubGlobal('fetch', respondWith(body, status));
     const engine = createEngine({ now: () => NOW });
-    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
     expect(started.decision).toBeNull();
     expect(started.errors).toHaveLength(1);
     expect(started.errors[0]?.code).toBe(code);
-    const after = await engine.ingest(clicks('tents', 5));
+    const after = await engine.ingest({ signals: clicks('tents', 5) });
     expect(after).toMatchObject({ decision: null, errors: [] });
     expect((await engine.buckets())[0]?.count).toBe(5);
   });
@@ -76,10 +76,10 @@ describe('createEngine', () => {
   it('keeps the profile in memory and reports once when storage cannot open', async () => {
     const openStore = (): Promise<ProfileStore> => Promise.reject(new DOMException('denied', 'SecurityError'));
     const engine = createEngine({ now: () => NOW, openStore });
-    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json' });
+    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
     expect(started.storage).toBe('memory');
     expect(started.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
-    const result = await engine.ingest(clicks('bikes', 3));
+    const result = await engine.ingest({ signals: clicks('bikes', 3) });
     expect(result).toMatchObject({ storage: 'memory', errors: [] });
     expect(result.decision?.segment).toBe('cyclist');
   });
@@ -92,10 +92,47 @@ describe('createEngine', () => {
       clear: async () => {},
     };
     const engine = createEngine({ now: () => NOW, openStore: async () => failing });
-    await engine.start({ manifestUrl: 'http://shop.test/m.json' });
-    const result = await engine.ingest(clicks('tents', 3));
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    const result = await engine.ingest({ signals: clicks('tents', 3) });
     expect(result.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
     expect(result.storage).toBe('memory');
     expect((await engine.buckets())[0]?.count).toBe(3);
+  });
+
+  it('applies a replayed batch once only (outbox replay after the tab closed)', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    const batch = { id: 'b-1', signals: clicks('tents', 2) };
+    await engine.ingest(batch);
+    const again = createEngine({ now: () => NOW });
+    await again.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await again.ingest(batch);
+    expect((await again.buckets())[0]?.count).toBe(2);
+  });
+
+  it('keeps a pending-consent profile in memory only, and moves it into IndexedDB when granted', async () => {
+    const engine = createEngine({ now: () => NOW });
+    const started = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: false });
+    expect(started.storage).toBe('memory');
+    await engine.ingest({ signals: clicks('bikes', 3) });
+    const elsewhere = createEngine({ now: () => NOW });
+    await elsewhere.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    expect(await elsewhere.buckets()).toEqual([]);
+
+    const granted = await engine.setPersist(true);
+    expect(granted).toMatchObject({ storage: 'indexeddb', errors: [] });
+    expect(granted.decision?.segment).toBe('cyclist');
+    expect((await elsewhere.buckets())[0]).toMatchObject({ topic: 'bikes', count: 3 });
+  });
+
+  it('forget() deletes the stored profile', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await engine.ingest({ signals: clicks('tents', 4) });
+    await engine.forget();
+    expect(await engine.buckets()).toEqual([]);
+    const fresh = createEngine({ now: () => NOW });
+    await fresh.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    expect(await fresh.buckets()).toEqual([]);
   });
 });

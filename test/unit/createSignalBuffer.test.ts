@@ -28,16 +28,19 @@ describe('createSignalBuffer', () => {
     expect(batches[1]).toEqual([signal(4)]);
   });
 
-  it('flushes at once when the page is hidden or unloaded', () => {
-    const batches: Signal[][] = [];
-    const buffer = createSignalBuffer((b) => batches.push(b));
+  it('flushes at once, marked as leaving, when the page is hidden or unloaded', () => {
+    const batches: [Signal[], boolean][] = [];
+    const buffer = createSignalBuffer((b, leaving) => batches.push([b, leaving]));
     buffer.push(signal(1));
     dispatchEvent(new Event('pagehide'));
-    expect(batches).toEqual([[signal(1)]]);
+    expect(batches).toEqual([[[signal(1)], true]]);
     buffer.push(signal(2));
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
-    expect(batches).toEqual([[signal(1)], [signal(2)]]);
+    expect(batches).toEqual([[[signal(1)], true], [[signal(2)], true]]);
+    buffer.push(signal(3));
+    vi.advanceTimersByTime(1000);
+    expect(batches[2]).toEqual([[signal(3)], false]);
     buffer.stop();
   });
 

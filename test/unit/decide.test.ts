@@ -57,9 +57,11 @@ describe('decide', () => {
     expect(decide([heavy], manifest(), NOW, TODAY).segment).toBe('default');
   });
 
-  it('counts evidence from signals that no feature reads', () => {
+  it('counts as evidence only the events some feature reads (page views and context do not make a segment)', () => {
     const scrolls: ProfileBucket = { day: TODAY, signal: 'scroll', topic: '', action: '', count: 4, sum: 2, max: 1 };
-    expect(decide([scrolls, clicks(1)], manifest(), NOW, TODAY).segment).not.toBe('default');
+    const decision = decide([scrolls, clicks(1)], manifest(), NOW, TODAY);
+    expect(decision.segment).toBe('default');
+    expect(decision.note).toBe('not enough activity yet');
   });
 
   it('counts only buckets inside the window as evidence', () => {

@@ -21,7 +21,7 @@ describe('foldSignals', () => {
     expect(buckets[0]).toMatchObject({ signal: 'dwell', topic: 'tents', action: '', count: 3, sum: 15, max: 10 });
   });
 
-  it('keeps separate buckets for different signals, topics and actions', () => {
+  it('keeps separate buckets per (signal, topic) and per (signal, action): a click with an action also counts as an action', () => {
     const buckets = foldSignals([
       signal(),
       signal(),
@@ -31,7 +31,17 @@ describe('foldSignals', () => {
       signal({ action: 'compare' }),
     ]);
     const summary = buckets.map((b) => `${b.signal}/${b.topic}/${b.action}=${b.count}`).sort();
-    expect(summary).toEqual(['click/bikes/=1', 'click/tents/=2', 'click/tents/compare=2', 'view/tents/=1']);
+    expect(summary).toEqual(['action//compare=2', 'click/bikes/=1', 'click/tents/=4', 'view/tents/=1']);
+  });
+
+  it('keeps a context signal\'s kind and class together', () => {
+    const buckets = foldSignals([signal({ signal: 'context', topic: 'device', action: 'mobile' })]);
+    expect(buckets.map((b) => `${b.signal}/${b.topic}/${b.action}`)).toEqual(['context/device/mobile']);
+  });
+
+  it('cuts names longer than 64 characters, so a page cannot bloat the profile', () => {
+    const [b] = foldSignals([signal({ topic: 'x'.repeat(500) })]);
+    expect(b!.topic).toHaveLength(64);
   });
 
   it('stores a missing topic or action as the empty string', () => {

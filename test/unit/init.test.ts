@@ -3,7 +3,23 @@ import { IDBFactory } from 'fake-indexeddb';
 import { init } from '../../src/init';
 import type { Inkling } from '../../src/types/instance';
 import type { InklingError } from '../../src/types/error';
+import { openDB } from 'idb';
+import { OUTBOX_KEY } from '../../src/constants';
 import { demoManifest } from '../support/demoManifest';
+
+/** Click counts per topic as stored in IndexedDB (what persists beyond this page). */
+async function stored(): Promise<Record<string, number>> {
+  const db = await openDB('inkling');
+  const rows = db.objectStoreNames.contains('buckets') ? await db.getAll('buckets') : [];
+  db.close();
+  return Object.fromEntries(rows.filter((r) => r.signal === 'click').map((r) => [r.topic, r.count]));
+}
+const clickBikes = async (sdk: Inkling, n: number) => {
+  const next = new Promise((resolve) => sdk.on('segmentchange', resolve));
+  for (let i = 0; i < n; i++) (document.querySelector('button') as HTMLElement).click();
+  dispatchEvent(new Event('pagehide'));
+  await next;
+};
 
 let sdk: Inkling | undefined;
 
@@ -26,6 +42,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   sdk?.destroy();
+  localStorage.clear();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -90,5 +107,92 @@ describe('init (engine in-thread, happy-dom)', () => {
     dispatchEvent(new Event('pagehide'));
     await next;
     expect(sdk.segment()?.segment).toBe('camper');
+  });
+
+  it("consent 'pending' personalises this page from memory and stores nothing", async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'pending' });
+    await sdk.ready;
+    await clickBikes(sdk, 3);
+    expect(sdk.segment()?.segment).toBe('cyclist');
+    expect(await stored()).toEqual({});
+    expect(localStorage.getItem(OUTBOX_KEY)).toBeNull();
+  });
+
+  it("consent 'pending' then 'granted' moves this page's profile into IndexedDB", async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'pending' });
+    await sdk.ready;
+    await clickBikes(sdk, 3);
+    sdk.consent('granted');
+    await vi.waitFor(async () => expect(await stored()).toEqual({ bikes: 3 }));
+  });
+
+  it("consent 'denied' deletes what exists, records nothing and shows the default", async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    await clickBikes(sdk, 3);
+    expect(shown()).toEqual(['Cyclist']);
+    await vi.waitFor(async () => expect(await stored()).toEqual({ bikes: 3 }));
+
+    sdk.consent('denied');
+    expect(shown()).toEqual(['Default']);
+    expect(sdk.segment()).toBeNull();
+    await vi.waitFor(async () => expect(await stored()).toEqual({}));
+    (document.querySelector('button') as HTMLElement).click();
+    sdk.track('compare');
+    dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await stored()).toEqual({});
+  });
+
+  it("init with consent 'denied' deletes an earlier profile and the outbox", async () => {
+    const first = init({ manifest: '/manifest.json', workerUrl: false });
+    await first.ready;
+    await clickBikes(first, 3);
+    await vi.waitFor(async () => expect(await stored()).toEqual({ bikes: 3 }));
+    first.destroy();
+    localStorage.setItem(OUTBOX_KEY, JSON.stringify([{ id: 'x', signals: [{ signal: 'click', topic: 'bikes', value: 1, at: Date.now() }] }]));
+    sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'denied' });
+    expect(await sdk.ready).toBeNull();
+    expect(await stored()).toEqual({});
+    expect(localStorage.getItem(OUTBOX_KEY)).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1); // the first instance's manifest only
+  });
+
+  it('honours Global Privacy Control: nothing recorded, no request, default content', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true });
+    try {
+      sdk = init({ manifest: '/manifest.json', workerUrl: false });
+      expect(await sdk.ready).toBeNull();
+      (document.querySelector('button') as HTMLElement).click();
+      dispatchEvent(new Event('pagehide'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fetch).not.toHaveBeenCalled();
+      expect(await stored()).toEqual({});
+      expect(shown()).toEqual(['Default']);
+
+      sdk.destroy();
+      sdk = init({ manifest: '/manifest.json', workerUrl: false, respectOptOut: false });
+      const errors: unknown[] = [];
+      sdk.on('error', (e) => errors.push(e));
+      const d = await sdk.ready;
+      expect(errors).toEqual([]);
+      expect(d?.segment).toBe('default');
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('replays batches left in the outbox by a page that closed, once', async () => {
+    const batch = { id: 'left-behind', signals: [1, 2, 3].map(() => ({ signal: 'click', topic: 'bikes', value: 1, at: Date.now() })) };
+    localStorage.setItem(OUTBOX_KEY, JSON.stringify([batch]));
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    expect((await sdk.ready)?.segment).toBe('cyclist');
+    expect(await stored()).toEqual({ bikes: 3 });
+    expect(localStorage.getItem(OUTBOX_KEY)).toBeNull();
+    sdk.destroy();
+    localStorage.setItem(OUTBOX_KEY, JSON.stringify([batch])); // as if the removal had been lost
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    expect(await stored()).toEqual({ bikes: 3 });
   });
 });

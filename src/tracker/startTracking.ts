@@ -1,0 +1,36 @@
+import { getPageTopic } from '../lib/getPageTopic';
+import type { Signal } from '../types/signal';
+import { getContext } from './getContext';
+import { trackClicks } from './trackClicks';
+import { trackElementDwell } from './trackElementDwell';
+import { trackPageDwell } from './trackPageDwell';
+import { trackPageViews } from './trackPageViews';
+import { trackScrollDepth } from './trackScrollDepth';
+
+/** Measures of one page view, closed (and emitted) when the view ends. */
+function trackView(push: (s: Signal) => void): () => void {
+  const topic = getPageTopic();
+  const stops = [trackScrollDepth(push, topic), trackPageDwell(push, topic)];
+  return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Starts every tracker: context once, then clicks, page views (single-page-app routes too),
+ * and per view its scroll depth and dwell. Returns one stop function that closes them all.
+ */
+export function startTracking(push: (s: Signal) => void): () => void {
+  getContext().forEach(push);
+  let stopView = trackView(push);
+  const stops = [
+    trackClicks(push),
+    trackElementDwell(push),
+    trackPageViews(push, () => {
+      stopView();
+      stopView = trackView(push);
+    }),
+  ];
+  return () => {
+    stopView();
+    stops.forEach((stop) => stop());
+  };
+}

@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trackElementDwell } from '../../src/tracker/trackElementDwell';
+import type { Signal } from '../../src/types/signal';
+
+let clock = 0;
+let seen: Signal[] = [];
+let stop: (() => void) | undefined;
+let visibility: DocumentVisibilityState = 'visible';
+
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const dwell = () => seen.filter((s) => s.signal === 'element-dwell').map((s) => [s.topic, s.value]);
+
+function block(height: number, topic?: string): HTMLElement {
+  const el = document.createElement('div');
+  el.style.height = `${height}px`;
+  if (topic) el.setAttribute('data-inkling-topic', topic);
+  return el;
+}
+
+/** A 100 px topic element between spacers two viewports tall, so nothing else is in view with it. */
+function topicBlock(topic: string): HTMLElement {
+  const el = block(100, topic);
+  document.body.append(block(2 * innerHeight), el, block(2 * innerHeight));
+  return el;
+}
+
+/**
+ * Resolves with the element's intersection ratio once entries for the current layout have been
+ * delivered: a probe observer created now gets its first entry in the same notification as ours.
+ */
+async function settle(el: Element): Promise<number> {
+  await frames();
+  return new Promise<number>((resolve) => {
+    const probe = new IntersectionObserver(([entry]) => {
+      probe.disconnect();
+      resolve(entry?.intersectionRatio ?? 0);
+    });
+    probe.observe(el);
+  });
+}
+
+/** Scrolls so that `px` pixels of the element's top show at the bottom of the viewport, or to the top. */
+async function scrollToShow(el: HTMLElement | undefined, px = 0): Promise<void> {
+  scrollTo(0, el ? el.getBoundingClientRect().top + scrollY - innerHeight + px : 0);
+  if (el) expect(await settle(el)).toBeCloseTo(Math.min(px, 100) / 100, 1);
+  else await frames();
+}
+
+function setVisibility(state: DocumentVisibilityState): void {
+  visibility = state;
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+beforeEach(() => {
+  clock = 1000;
+  seen = [];
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  visibility = 'visible';
+  document.body.style.margin = '0';
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  vi.restoreAllMocks();
+  // Drop the own property so the real getter on Document.prototype shows through again.
+  delete (document as { visibilityState?: unknown }).visibilityState;
+  document.body.replaceChildren();
+  scrollTo(0, 0);
+});
+
+describe('trackElementDwell in Chromium', () => {
+  it('times an element at least half in view and pushes when it leaves', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 60);
+    clock += 3000;
+    await scrollToShow(undefined);
+    await vi.waitFor(() => expect(dwell()).toEqual([['tents', 3]]));
+    expect(seen[0]?.at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('does not count an element only 30 % in view', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 30);
+    clock += 5000;
+    await scrollToShow(tents, 60);
+    clock += 1000;
+    // Still partly in view, but under half: the interval closes here.
+    await scrollToShow(tents, 30);
+    await vi.waitFor(() => expect(dwell()).toEqual([['tents', 1]]));
+    clock += 5000;
+    await scrollToShow(undefined);
+    stop();
+    expect(dwell()).toEqual([['tents', 1]]);
+  });
+
+  it('observes elements added after it started, including nested ones', async () => {
+    stop = trackElementDwell((s) => seen.push(s));
+    const wrapper = document.createElement('section');
+    const bikes = block(100, 'bikes');
+    wrapper.append(bikes);
+    document.body.append(block(2 * innerHeight), wrapper, block(2 * innerHeight));
+    await scrollToShow(bikes, 100);
+    clock += 2500;
+    await scrollToShow(undefined);
+    await vi.waitFor(() => expect(dwell()).toEqual([['bikes', 2.5]]));
+  });
+
+  it('closes the interval of an element removed while in view', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 1200;
+    tents.remove();
+    await vi.waitFor(() => expect(dwell()).toEqual([['tents', 1.2]]));
+    clock += 5000;
+    stop();
+    expect(dwell()).toHaveLength(1);
+  });
+
+  it('pauses while the page is hidden and resumes for elements still in view', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 2000;
+    setVisibility('hidden');
+    expect(dwell()).toEqual([['tents', 2]]);
+    clock += 60_000; // hidden: must not count
+    setVisibility('visible');
+    clock += 1000;
+    stop();
+    expect(dwell()).toEqual([['tents', 2], ['tents', 1]]);
+  });
+
+  it('closes intervals on pagehide', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 700;
+    dispatchEvent(new Event('pagehide'));
+    expect(dwell()).toEqual([['tents', 0.7]]);
+  });
+
+  it('pushes open intervals on stop, then nothing more', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 1549;
+    stop();
+    expect(dwell()).toEqual([['tents', 1.5]]);
+    await scrollToShow(undefined);
+    await scrollToShow(tents, 100);
+    clock += 1000;
+    await scrollToShow(undefined);
+    expect(dwell()).toHaveLength(1);
+  });
+
+  it('skips intervals shorter than 0.1 s', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 90;
+    stop();
+    expect(dwell()).toEqual([]);
+  });
+
+  it('leaves the <body> topic to the page-level trackers', async () => {
+    // A short page, so <body> itself is fully in view.
+    document.body.setAttribute('data-inkling-topic', 'camping');
+    try {
+      const tents = block(100, 'tents');
+      document.body.append(tents);
+      stop = trackElementDwell((s) => seen.push(s));
+      expect(await settle(tents)).toBe(1);
+      expect(await settle(document.body)).toBe(1);
+      clock += 2000;
+      stop();
+      expect(dwell()).toEqual([['tents', 2]]);
+    } finally {
+      document.body.removeAttribute('data-inkling-topic');
+    }
+  });
+});
