@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { serve } from '../../examples/serve.mjs';
-import { launch, storedCounts } from './support/launch';
+import { launch, storedBuckets, storedCounts } from './support/launch';
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -52,6 +52,56 @@ describe('the profile across tabs and closed pages', () => {
       }, card(topic));
     await Promise.all([clickAll(a, 'tents'), clickAll(b, 'tents')]);
     await expect.poll(() => storedCounts(a), { timeout: 5000 }).toEqual({ tents: 24 });
+    await context.close();
+  });
+
+  it('records views, scroll depth, dwell, element dwell and context from real input on the demo', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/marketplace/`);
+    await page.evaluate(() => window.inkling!.ready);
+    await page.mouse.move(640, 400);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(1200); // cards stay in view for a while
+    const scrolled = await page.evaluate(() => (scrollY + innerHeight) / document.documentElement.scrollHeight);
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+    await expect.poll(async () => (await storedBuckets(page)).some((b) => b.signal === 'dwell'), { timeout: 5000 }).toBe(true);
+
+    const buckets = await storedBuckets(page);
+    const of = (signal: string) => buckets.filter((b) => b.signal === signal);
+    expect(of('view').reduce((n, b) => n + b.count, 0)).toBe(1);
+    expect(of('scroll')[0]?.max).toBeCloseTo(scrolled, 1);
+    expect(of('dwell')[0]?.sum).toBeGreaterThan(1);
+    const seen = new Set(of('element-dwell').map((b) => b.topic));
+    expect(seen.has('tents')).toBe(true);
+    expect(of('element-dwell').every((b) => b.sum > 0)).toBe(true);
+    expect(of('context').map((b) => `${b.topic}:${b.action}`).sort()).toEqual(
+      ['device:desktop', `hour:${await page.evaluate(() => new Date().getHours())}`, 'referrer:direct'].sort(),
+    );
+    // Only classes are stored: no URL, no path, no query string anywhere in the profile.
+    expect(JSON.stringify(buckets)).not.toMatch(/https?:|127\.0\.0\.1|marketplace/);
+    await context.close();
+  });
+
+  it('honours Global Privacy Control: nothing stored, no manifest request, default content', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/marketplace/`);
+    expect(await page.evaluate(() => window.inkling!.ready)).toBeNull();
+    for (let i = 0; i < 6; i++) await page.locator(card('tents')).nth(i).click();
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+    expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({});
+    expect(requests).not.toContain('/marketplace/manifest.json');
+    expect(page.workers()).toHaveLength(0);
+    expect(await page.locator('[data-inkling-variant="default"]').isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -91,3 +91,23 @@ export function storedCounts(page: Page): Promise<Record<string, number>> {
       }),
   );
 }
+
+/** Every stored bucket, straight from the page origin's IndexedDB. */
+export function storedBuckets(page: Page): Promise<{ signal: string; topic: string; action: string; count: number; sum: number; max: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('inkling');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('buckets').objectStore('buckets').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+}

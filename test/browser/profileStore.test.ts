@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB, openDB } from 'idb';
+import { PROFILE_LIMITS } from '../../src/constants';
+import { createEngine } from '../../src/engine/createEngine';
+import { createIndexedDBStore } from '../../src/engine/profileStore';
+import { dayNumber } from '../../src/model/dayNumber';
+
+const today = dayNumber(Date.now());
+const limits = { ...PROFILE_LIMITS, today, oldestDay: today - 29 };
+const bucket = { day: today, signal: 'click', topic: 'tents', action: '', count: 3, sum: 3, max: 1 };
+
+beforeEach(() => deleteDB('inkling'));
+
+describe('profile store on real IndexedDB', () => {
+  it('upgrades a version 1 database (an older release) without losing its buckets', async () => {
+    const v1 = await openDB('inkling', 1, { upgrade: (db) => void db.createObjectStore('buckets', { keyPath: ['day', 'signal', 'topic', 'action'] }) });
+    await v1.put('buckets', bucket);
+    v1.close();
+    const store = await createIndexedDBStore();
+    expect(await store.all()).toEqual([bucket]);
+    expect(await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1')).toBe(true);
+    expect(await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1')).toBe(false);
+    expect((await store.all())[0]?.count).toBe(4);
+    const db = await openDB('inkling');
+    expect([...db.objectStoreNames].sort()).toEqual(['batches', 'buckets']);
+    expect(db.version).toBe(2);
+    db.close();
+  });
+
+  it('steps aside when another tab needs a newer version, and reopens afterwards', async () => {
+    const store = await createIndexedDBStore();
+    await store.add([bucket], limits);
+    const newer = await Promise.race([
+      openDB('inkling', 3),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('blocked by our connection')), 2000)),
+    ]);
+    expect(newer.version).toBe(3);
+    newer.close();
+    await expect(store.all()).rejects.toThrow(); // version 3 is newer than this release understands
+  });
+
+  it('gives up opening after a time-out when an old tab blocks the upgrade, and the engine keeps the profile in memory', async () => {
+    const old = await openDB('inkling', 1, { upgrade: (db) => void db.createObjectStore('buckets', { keyPath: ['day', 'signal', 'topic', 'action'] }) });
+    // `old` never closes on versionchange: it plays a tab running an old release.
+    const engine = createEngine();
+    const started = await engine.start({ manifestUrl: new URL('/examples/marketplace/manifest.json', location.origin).href, persist: true });
+    expect(started.storage).toBe('memory');
+    expect(started.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
+    expect(started.errors[0]?.message).toMatch(/blocked by another tab/);
+    old.close();
+  });
+
+  it('deletes records that are not buckets (corruption) on the next write', async () => {
+    const store = await createIndexedDBStore();
+    const db = await openDB('inkling');
+    await db.put('buckets', { day: today, signal: 'view', topic: 'x', action: '', count: 'lots' });
+    expect(await store.all()).toEqual([]);
+    await store.add([bucket], limits);
+    expect(await db.count('buckets')).toBe(1);
+    db.close();
+  });
+});
