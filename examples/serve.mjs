@@ -32,7 +32,8 @@ function resolvePath(pathname) {
 
 /**
  * Starts the server. `headers(url)` may add response headers (tests add CSP this way);
- * `routes` may answer chosen paths themselves ({ status, type, body }).
+ * `routes` may answer chosen paths themselves ({ status, type, body, headers } or { drop: true }),
+ * with an object or a function of (request, url).
  * Resolves to { url, close() }.
  */
 export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} } = {}) {
@@ -42,6 +43,8 @@ export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), rout
     const route = routes[url.pathname];
     if (route) {
       const answer = typeof route === 'function' ? await route(req, url) : route;
+      // `drop` plays a network failure: the connection closes without an answer.
+      if (answer.drop) return void req.socket.destroy();
       res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type ?? 'application/json', ...extra, ...answer.headers });
       return res.end(answer.body);
     }

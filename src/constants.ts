@@ -9,10 +9,12 @@ export const DEFAULT_VARIANT = 'default';
 
 /** IndexedDB database and store holding the profile (worker side only). */
 export const DB_NAME = 'inkling';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const BUCKET_STORE = 'buckets';
 /** Ids of replayable batches already applied (v2), so a batch replayed from the outbox counts once. */
 export const BATCH_STORE = 'batches';
+/** The last good manifest per URL, with its ETag (v3). */
+export const MANIFEST_STORE = 'manifests';
 /** Applied batch ids are remembered this many days, and at most this many. */
 export const BATCH_ID_DAYS = 2;
 export const MAX_BATCH_IDS = 100;

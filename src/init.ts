@@ -4,6 +4,7 @@ import { defaultWorkerUrl } from './engine/defaultWorkerUrl';
 import type { EngineApi, EngineResult } from './engine/protocol';
 import { createEmitter } from './lib/createEmitter';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
+import { parsePublicKeys } from './lib/parsePublicKeys';
 import { createOutbox } from './tracker/createOutbox';
 import { createSignalBuffer } from './tracker/createSignalBuffer';
 import { startTracking } from './tracker/startTracking';
@@ -52,9 +53,16 @@ export function init(options: InitOptions): Inkling {
     applyDecision(next?.segment ?? 'default');
     if (next) emitter.emit('segmentchange', next);
   };
+  const warned = new Set<string>();
   const onResult = (result: EngineResult) => {
     result.errors.forEach(report);
-    if (result.decision && !stopped && consent !== 'denied') show(result.decision);
+    for (const warning of result.warnings) {
+      if (warned.has(warning)) continue;
+      warned.add(warning);
+      console.warn(warning);
+    }
+    // Results may cross (a manifest refresh runs beside ingests): never go back to an older decision.
+    if (result.decision && !stopped && consent !== 'denied' && result.decision.decidedAt >= (decision?.decidedAt ?? 0)) show(result.decision);
   };
   const inert = (): Inkling => ({
     segment: () => null,
@@ -75,6 +83,9 @@ export function init(options: InitOptions): Inkling {
   }
   // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
   if (options.respectOptOut !== false && hasOptOutSignal()) return inert();
+
+  const { keys: publicKeys, malformed } = parsePublicKeys(options.publicKey);
+  for (const key of malformed) report({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
 
   installVariantStyle();
   const workerUrl = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
@@ -107,14 +118,20 @@ export function init(options: InitOptions): Inkling {
   void connection.then(({ mode, fallbackReason }) => {
     if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
   });
-  if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
-  else {
-    const manifestUrl = new URL(options.manifest, location.href).href;
-    void enqueue('start', (engine) => engine.start({ manifestUrl, persist: consent === 'granted' }));
+  const manifestUrl = new URL(options.manifest, location.href).href;
+  const start = () => {
+    void enqueue('start', async (engine) => {
+      const result = await engine.start({ manifestUrl, persist: consent === 'granted', publicKeys, manifestTimeout: options.manifestTimeout, current: decision?.segment });
+      // Answered from the cached manifest: revalidate it beside the queue, so a slow server delays nothing.
+      if (result.refresh) void engine.refresh().then(onResult, (e) => report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));
+      return result;
+    });
     // Batches that were sent as an earlier page closed, which its worker may not have stored.
     if (consent === 'granted') for (const batch of outbox.all()) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
     track();
-  }
+  };
+  if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
+  else start();
   const ready = queue.then(() => {
     emitter.emit('ready', decision);
     return decision;
@@ -139,11 +156,8 @@ export function init(options: InitOptions): Inkling {
         void enqueue('delete the profile', (engine) => engine.forget());
         return;
       }
-      if (was === 'denied') {
-        const manifestUrl = new URL(options.manifest, location.href).href;
-        void enqueue('start', (engine) => engine.start({ manifestUrl, persist: next === 'granted', current: decision?.segment }));
-        track();
-      } else void enqueue('store the profile', (engine) => engine.setPersist(next === 'granted'));
+      if (was === 'denied') start();
+      else void enqueue('store the profile', (engine) => engine.setPersist(next === 'granted'));
     },
     ready,
     destroy() {

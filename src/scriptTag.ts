@@ -1,7 +1,8 @@
 /**
  * The script-tag build (`dist/inkling.js`). The same file is the page script and its own worker:
  * in a worker global it exposes the engine; on a page it starts Inkling from its own
- * `data-manifest` (and optional `data-consent`, `data-respect-opt-out`) attributes and publishes the instance as `window.inkling`.
+ * `data-manifest` (and optional `data-key`, `data-consent`, `data-respect-opt-out`,
+ * `data-manifest-timeout`) attributes and publishes the instance as `window.inkling`.
  */
 import { expose } from 'comlink';
 import { createEngine } from './engine/createEngine';
@@ -26,6 +27,8 @@ if (typeof document === 'undefined') {
     window.inkling = init({
       manifest,
       workerUrl: script.src,
+      publicKey: script.getAttribute('data-key') ?? undefined,
+      manifestTimeout: Number(script.getAttribute('data-manifest-timeout')) || undefined,
       consent: (script.getAttribute('data-consent') as Consent | null) ?? undefined,
       respectOptOut: script.getAttribute('data-respect-opt-out') !== 'false',
     });

@@ -4,7 +4,10 @@
 // Output is deterministic (no randomness, no dates), so re-running the script
 // on unchanged data produces a byte-identical index.html.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+// The demo manifest's public key, written by signDemo.ts (npm run demo:sign).
+const DEMO_KEY = readFileSync(new URL('./demo-key.pub', import.meta.url), 'utf8').trim();
 
 /** Topics in page order. Each product is [name, price in whole dollars, emoji]. */
 const TOPICS = [
@@ -230,7 +233,7 @@ function renderPage() {
   <title>Trailhead Market — Inkling demo</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="styles.css">
-  <script src="/dist/inkling.js" data-manifest="manifest.json"></script>
+  <script src="/dist/inkling.js" data-manifest="manifest.json" data-key="${DEMO_KEY}"></script>
 </head>
 <body>
   <header class="site-header">

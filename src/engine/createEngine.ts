@@ -3,10 +3,12 @@ import type { ProfileLimits } from '../model/boundProfile';
 import { dayNumber } from '../model/dayNumber';
 import { decide } from '../model/decide';
 import { foldSignals } from '../model/foldSignals';
+import type { CachedManifest } from '../types/cachedManifest';
 import type { InklingError } from '../types/error';
 import type { Manifest } from '../types/manifest';
 import { createMemoryStore } from './createMemoryStore';
 import { fetchManifest } from './fetchManifest';
+import { verifyManifest } from './verifyManifest';
 import { createIndexedDBStore, type ProfileStore } from './profileStore';
 import type { EngineApi, EngineResult } from './protocol';
 
@@ -21,6 +23,11 @@ export interface EngineDeps {
   now?: () => number;
 }
 
+const NO_KEY_WARNING =
+  'Inkling: no public key is configured, so the manifest signature is not checked. Set data-key (or the publicKey option) in production.';
+
+const manifestError = (code: InklingError['code'], problem: string): InklingError => ({ code, message: `Inkling manifest rejected: ${problem}` });
+
 const storageError = (what: string, e: unknown): InklingError => ({
   code: 'storage-unavailable',
   message: `Inkling could not ${what} IndexedDB (${String(e)}); the profile is kept in memory for this page only`,
@@ -34,7 +41,11 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
   let store: ProfileStore = createMemoryStore();
   let persistent: ProfileStore | undefined;
   let manifest: Manifest | undefined;
+  let lastGood: CachedManifest | undefined;
   let current: string | undefined;
+  let manifestUrl = '';
+  let publicKeys: string[] = [];
+  let manifestTimeout: number | undefined;
 
   /** Opens IndexedDB once; on failure the caller stays in memory and reports. */
   async function openPersistent(errors: InklingError[]): Promise<ProfileStore | undefined> {
@@ -51,12 +62,45 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     return { ...PROFILE_LIMITS, today, oldestDay: today - (manifest?.window.days ?? DEFAULT_WINDOW_DAYS) + 1 };
   }
 
-  async function result(errors: InklingError[]): Promise<EngineResult> {
-    if (!manifest) return { decision: null, errors, storage: store.kind };
+  async function result(errors: InklingError[], refresh?: boolean): Promise<EngineResult> {
+    const warnings = publicKeys.length === 0 && manifest ? [NO_KEY_WARNING] : [];
+    if (!manifest) return { decision: null, errors, warnings, storage: store.kind };
     const at = now();
     const decision = decide(await store.all(), manifest, at, dayNumber(at), current);
     current = decision.segment;
-    return { decision, errors, storage: store.kind };
+    return { decision, errors, warnings, storage: store.kind, ...(refresh && { refresh }) };
+  }
+
+  /**
+   * Whether a checked manifest may be trusted (TUF's threats, DESIGN.md section 4): its
+   * signature (tampering), `expires` (freeze: a fresh copy must not be expired) and `issued`
+   * (rollback: never older than the one already trusted).
+   */
+  async function distrust(candidate: Manifest, fresh: boolean): Promise<InklingError | undefined> {
+    if (publicKeys.length > 0) {
+      const verdict = await verifyManifest(candidate, publicKeys);
+      if (!verdict.ok) return manifestError('manifest-signature', `${manifestUrl}: ${verdict.reason}`);
+    }
+    if (!fresh) return undefined;
+    if (candidate.expires && Date.parse(candidate.expires) <= now()) return manifestError('manifest-expired', `${manifestUrl} expired at ${candidate.expires}`);
+    const trusted = lastGood?.manifest.issued;
+    if (trusted && candidate.issued && Date.parse(candidate.issued) < Date.parse(trusted)) {
+      return manifestError('manifest-rollback', `${manifestUrl} was issued ${candidate.issued}, before the trusted one (${trusted})`);
+    }
+    return undefined;
+  }
+
+  /** Fetches (conditionally) and, when it can be trusted, adopts and caches a new manifest. */
+  async function refresh(errors: InklingError[]): Promise<void> {
+    const fetched = await fetchManifest(manifestUrl, lastGood?.etag, manifestTimeout);
+    if ('notModified' in fetched) return;
+    if (!fetched.ok) return void errors.push(fetched.error);
+    const problem = await distrust(fetched.manifest, true);
+    if (problem) return void errors.push(problem);
+    manifest = fetched.manifest;
+    lastGood = { url: manifestUrl, manifest, etag: fetched.etag, storedAt: now() };
+    // The cache only serves offline use and conditional requests; failing to write it is harmless.
+    await store.putManifest(lastGood).catch(() => undefined);
   }
 
   async function setPersist(persist: boolean, errors: InklingError[]): Promise<void> {
@@ -82,9 +126,24 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     async start(config) {
       const errors: InklingError[] = [];
       current = config.current;
-      const [, check] = await Promise.all([setPersist(config.persist, errors), fetchManifest(config.manifestUrl)]);
-      if (check.ok) manifest = check.manifest;
-      else errors.push(check.error);
+      manifestUrl = config.manifestUrl;
+      publicKeys = config.publicKeys ?? [];
+      manifestTimeout = config.manifestTimeout;
+      await setPersist(config.persist, errors);
+      const cached = await store.getManifest(manifestUrl).catch(() => undefined);
+      // Re-verified, because the configured keys may have changed since it was stored.
+      if (cached && !(await distrust(cached.manifest, false))) {
+        lastGood = cached;
+        manifest = cached.manifest;
+        return result(errors, true);
+      }
+      await refresh(errors);
+      return result(errors);
+    },
+
+    async refresh() {
+      const errors: InklingError[] = [];
+      await refresh(errors);
       return result(errors);
     },
 
@@ -113,6 +172,7 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       const stored = await openPersistent([]);
       if (stored && stored !== store) await stored.clear();
       current = undefined;
+      lastGood = undefined;
     },
 
     async buckets() {

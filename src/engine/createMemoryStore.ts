@@ -1,5 +1,6 @@
 import { bucketsToDrop } from '../model/boundProfile';
 import { bucketKey, mergeBucket } from '../model/foldSignals';
+import type { CachedManifest } from '../types/cachedManifest';
 import type { ProfileBucket } from '../types/profile';
 import type { ProfileStore } from './profileStore';
 
@@ -10,6 +11,7 @@ import type { ProfileStore } from './profileStore';
 export function createMemoryStore(): ProfileStore {
   const buckets = new Map<string, ProfileBucket>();
   const batchIds = new Set<string>();
+  const manifests = new Map<string, CachedManifest>();
   return {
     kind: 'memory',
     async add(deltas, limits, batchId) {
@@ -28,9 +30,14 @@ export function createMemoryStore(): ProfileStore {
     async all() {
       return [...buckets.values()].map((b) => ({ ...b }));
     },
+    getManifest: async (url) => manifests.get(url),
+    async putManifest(record) {
+      manifests.set(record.url, record);
+    },
     async clear() {
       buckets.clear();
       batchIds.clear();
+      manifests.clear();
     },
   };
 }

@@ -1,7 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { BATCH_ID_DAYS, BATCH_STORE, BUCKET_STORE, DB_NAME, DB_OPEN_TIMEOUT_MS, DB_VERSION, MAX_BATCH_IDS } from '../constants';
+import { BATCH_ID_DAYS, BATCH_STORE, BUCKET_STORE, DB_NAME, DB_OPEN_TIMEOUT_MS, DB_VERSION, MANIFEST_STORE, MAX_BATCH_IDS } from '../constants';
 import { bucketsToDrop, isBucket, type ProfileLimits } from '../model/boundProfile';
 import { bucketKey, mergeBucket, type BucketKey } from '../model/foldSignals';
+import type { CachedManifest } from '../types/cachedManifest';
 import type { ProfileBucket } from '../types/profile';
 
 /** Where the engine keeps the profile. */
@@ -15,13 +16,21 @@ export interface ProfileStore {
   add(deltas: ProfileBucket[], limits: ProfileLimits, batchId?: string): Promise<boolean>;
   /** Every stored bucket (corrupt records are skipped). */
   all(): Promise<ProfileBucket[]>;
+  /** The last good manifest fetched from `url`, if any. */
+  getManifest(url: string): Promise<CachedManifest | undefined>;
+  /** Keeps `record` as the last good manifest of its URL (and only the two most recent URLs). */
+  putManifest(record: CachedManifest): Promise<void>;
   /** Removes everything. */
   clear(): Promise<void>;
 }
 
+/** Manifests of this many URLs are kept at most (a site that moved its manifest keeps the old one as a fallback). */
+export const MAX_CACHED_MANIFESTS = 2;
+
 interface InklingDB extends DBSchema {
   buckets: { key: BucketKey; value: ProfileBucket };
   batches: { key: string; value: { id: string; day: number } };
+  manifests: { key: string; value: CachedManifest };
 }
 
 /**
@@ -29,6 +38,7 @@ interface InklingDB extends DBSchema {
  * skipped releases is walked up in order:
  *   1 → `buckets`, keyed by [day, signal, topic, action]
  *   2 → `batches`, the ids of replayed batches already applied
+ *   3 → `manifests`, the last good manifest per URL
  * `onGone` runs when the connection must be dropped: another tab needs a newer version
  * (`blocking`), or the browser closed it (`terminated`: storage cleared, disk error).
  */
@@ -38,9 +48,10 @@ export function openProfileDB(onGone: () => void = () => {}): Promise<IDBPDataba
   const opening = openDB<InklingDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       // Each step also checks for its store: a database created empty by someone else is repaired.
-      const missing = (name: typeof BUCKET_STORE | typeof BATCH_STORE) => !db.objectStoreNames.contains(name);
+      const missing = (name: typeof BUCKET_STORE | typeof BATCH_STORE | typeof MANIFEST_STORE) => !db.objectStoreNames.contains(name);
       if (oldVersion < 1 || missing(BUCKET_STORE)) db.createObjectStore(BUCKET_STORE, { keyPath: ['day', 'signal', 'topic', 'action'] });
       if (oldVersion < 2 || missing(BATCH_STORE)) db.createObjectStore(BATCH_STORE, { keyPath: 'id' });
+      if (oldVersion < 3 || missing(MANIFEST_STORE)) db.createObjectStore(MANIFEST_STORE, { keyPath: 'url' });
     },
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();
@@ -98,10 +109,20 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
       const rows: unknown[] = await (await connect()).getAll(BUCKET_STORE);
       return rows.filter(isBucket);
     },
+    getManifest: async (url) => (await connect()).get(MANIFEST_STORE, url),
+    async putManifest(record) {
+      const tx = (await connect()).transaction(MANIFEST_STORE, 'readwrite');
+      const write = async () => {
+        await tx.store.put(record);
+        const older = (await tx.store.getAll()).sort((a, b) => b.storedAt - a.storedAt).slice(MAX_CACHED_MANIFESTS);
+        for (const r of older) await tx.store.delete(r.url);
+      };
+      await Promise.all([write(), tx.done]);
+    },
     async clear() {
-      const db = await connect();
-      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite');
-      await Promise.all([tx.objectStore(BUCKET_STORE).clear(), tx.objectStore(BATCH_STORE).clear(), tx.done]);
+      const stores = [BUCKET_STORE, BATCH_STORE, MANIFEST_STORE] as const;
+      const tx = (await connect()).transaction(stores, 'readwrite');
+      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
     },
   };
 }

@@ -11,6 +11,10 @@ export interface EngineResult {
   errors: InklingError[];
   /** Where the profile lives: `indexeddb`, or `memory` when storage is unavailable. */
   storage: 'indexeddb' | 'memory';
+  /** Development warnings (not errors), e.g. that no public key is configured. */
+  warnings: string[];
+  /** Set when the decision came from the cached manifest: call `refresh()` to revalidate it. */
+  refresh?: boolean;
 }
 
 /** How the main thread starts the engine. */
@@ -21,6 +25,10 @@ export interface EngineConfig {
   current?: string;
   /** `true` stores the profile in IndexedDB; `false` (consent pending) keeps it in memory for this page only. */
   persist: boolean;
+  /** Milliseconds before the manifest request is abandoned (default 8000). */
+  manifestTimeout?: number;
+  /** Base64 Ed25519 public keys; a manifest must verify against one of them. None: signatures are not checked. */
+  publicKeys?: string[];
 }
 
 /** A batch of signals handed over in one call. */
@@ -39,8 +47,13 @@ export interface SignalBatch {
 export interface EngineApi {
   /** Answers at once; the main thread uses it to tell a live worker from a silently blocked one. */
   ping(): 'pong';
-  /** Opens storage, fetches and checks the manifest, and decides from the stored profile. */
+  /**
+   * Opens storage, loads the manifest and decides from the stored profile. With a trusted cached
+   * manifest it answers from the cache at once and sets `refresh`; otherwise it fetches first.
+   */
   start(config: EngineConfig): Promise<EngineResult>;
+  /** Revalidates the manifest with the server (conditional request) and decides again. */
+  refresh(): Promise<EngineResult>;
   /** Stores a batch of signals and decides again. */
   ingest(batch: SignalBatch): Promise<EngineResult>;
   /** Switches between IndexedDB and memory; turning it on moves this page's in-memory profile into IndexedDB. */

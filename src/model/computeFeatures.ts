@@ -1,10 +1,10 @@
-import type { FeatureSpec, Manifest } from '../types/manifest';
+import type { BucketFilter, FeatureSpec, Manifest } from '../types/manifest';
 import type { ProfileBucket } from '../types/profile';
 import { decayWeight } from './decayWeight';
 
 /** A profile turned into the manifest's feature space. */
 export interface FeatureVector {
-  /** Each feature's aggregate before transform (decayed sums and counts, or the max). */
+  /** Each feature's aggregate before transform (see `FeatureAggregate`). */
   raw: number[];
   /** Each feature after transform and z-scoring: the vector that is scored. */
   z: number[];
@@ -12,23 +12,56 @@ export interface FeatureVector {
   evidence: number;
 }
 
-function matches(feature: FeatureSpec, bucket: ProfileBucket): boolean {
+function matches(filter: BucketFilter, bucket: ProfileBucket): boolean {
   return (
-    bucket.signal === feature.signal &&
-    (feature.topic === undefined || bucket.topic === feature.topic) &&
-    (feature.action === undefined || bucket.action === feature.action)
+    bucket.signal === filter.signal &&
+    (filter.topic === undefined || bucket.topic === filter.topic) &&
+    (filter.action === undefined || bucket.action === filter.action)
   );
 }
 
-function aggregate(feature: FeatureSpec, buckets: ProfileBucket[], today: number, halfLifeDays: number): number {
-  let result = 0;
-  for (const bucket of buckets) {
-    if (!matches(feature, bucket)) continue;
-    const weight = decayWeight(today - bucket.day, halfLifeDays);
-    if (feature.agg === 'max') result = Math.max(result, bucket.max);
-    else result += weight * (feature.agg === 'count' ? bucket.count : bucket.sum);
+/** Decayed count and sum, the latest day and the active days of the buckets a filter matches. */
+function fold(filter: BucketFilter, buckets: ProfileBucket[], today: number, halfLifeDays: number) {
+  let count = 0;
+  let sum = 0;
+  let max = 0;
+  let last = -Infinity;
+  const days = new Set<number>();
+  for (const b of buckets) {
+    if (!matches(filter, b)) continue;
+    const w = decayWeight(today - b.day, halfLifeDays);
+    count += w * b.count;
+    sum += w * b.sum;
+    max = Math.max(max, b.max);
+    last = Math.max(last, b.day);
+    days.add(b.day);
   }
-  return result;
+  return { count, sum, max, last, days: days.size };
+}
+
+function aggregate(f: FeatureSpec, buckets: ProfileBucket[], today: number, manifest: Manifest): number {
+  const { halfLifeDays, days: windowDays } = manifest.window;
+  const m = fold(f, buckets, today, halfLifeDays);
+  switch (f.agg) {
+    case 'sum':
+      return m.sum;
+    case 'count':
+      return m.count;
+    case 'mean':
+      return m.count > 0 ? m.sum / m.count : 0;
+    case 'max':
+      return m.max;
+    case 'rate': {
+      const per = f.per ? fold(f.per, buckets, today, halfLifeDays).count : 0;
+      return per > 0 ? m.count / per : 0;
+    }
+    case 'recency':
+      return m.days > 0 ? today - m.last : windowDays;
+    case 'activeDays':
+      return m.days;
+    case 'indicator':
+      return m.days > 0 ? 1 : 0;
+  }
 }
 
 /** Buckets inside the manifest's window, counted back from `today` (inclusive). */
@@ -38,12 +71,13 @@ export function bucketsInWindow(buckets: ProfileBucket[], manifest: Manifest, to
 
 /**
  * Turns profile buckets into the manifest's standardised feature vector:
- * aggregate (decayed by the manifest's half-life) → transform → z-score.
- * Pure: the SDK and the CLI share it, so both compute exactly the same numbers.
+ * aggregate over the window → transform → z-score with the manifest's mean and std.
+ * Pure: the SDK and the CLI share it, so both compute exactly the same numbers
+ * (golden cases in test/cases/features.json).
  */
 export function computeFeatures(buckets: ProfileBucket[], manifest: Manifest, today: number): FeatureVector {
   const inWindow = bucketsInWindow(buckets, manifest, today);
-  const raw = manifest.features.map((f) => aggregate(f, inWindow, today, manifest.window.halfLifeDays));
+  const raw = manifest.features.map((f) => aggregate(f, inWindow, today, manifest));
   const z = manifest.features.map((f, i) => {
     const value = raw[i] ?? 0;
     const transformed = f.transform === 'log1p' ? Math.log1p(value) : value;

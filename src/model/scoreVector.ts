@@ -13,17 +13,18 @@ export interface Score {
   reasons: Omit<DecisionReason, 'raw'>[];
 }
 
-function squaredDistance(a: readonly number[], b: readonly number[]): number {
+/** Weighted squared Euclidean distance: `Σ weight·(a − b)²`. */
+function squaredDistance(a: readonly number[], b: readonly number[], weights: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
-    sum += d * d;
+    sum += (weights[i] ?? 1) * d * d;
   }
   return sum;
 }
 
 /**
- * Picks the nearest centroid by squared Euclidean distance in the standardised space.
+ * Picks the nearest centroid by (weighted) squared Euclidean distance in the standardised space.
  *
  * Hysteresis: when `current` is a segment of this manifest, the decision moves away from it
  * only if the nearest segment's distance is below `(1 - hysteresis)` times the current one's.
@@ -33,8 +34,9 @@ function squaredDistance(a: readonly number[], b: readonly number[]): number {
  */
 export function scoreVector(z: readonly number[], manifest: Manifest, current?: string): Score {
   const distances: Record<string, number> = {};
+  const weights = manifest.features.map((f) => f.weight ?? 1);
   const ranked = manifest.segments
-    .map((s) => ({ segment: s, distance: squaredDistance(z, s.centroid) }))
+    .map((s) => ({ segment: s, distance: squaredDistance(z, s.centroid, weights) }))
     .sort((a, b) => a.distance - b.distance);
   for (const { segment, distance } of ranked) distances[segment.id] = distance;
 
@@ -49,7 +51,7 @@ export function scoreVector(z: readonly number[], manifest: Manifest, current?: 
       const x = z[i] ?? 0;
       const toChosen = x - (chosen.segment.centroid[i] ?? 0);
       const toRunnerUp = runnerUp ? x - (runnerUp.segment.centroid[i] ?? 0) : 0;
-      return { feature: f.name, label: f.label, z: x, contribution: toRunnerUp * toRunnerUp - toChosen * toChosen };
+      return { feature: f.name, label: f.label, z: x, contribution: (weights[i] ?? 1) * (toRunnerUp * toRunnerUp - toChosen * toChosen) };
     })
     .sort((a, b) => b.contribution - a.contribution);
   return { segment: chosen.segment.id, confidence, distances, reasons };

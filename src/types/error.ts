@@ -1,7 +1,17 @@
 /** Stable codes of the `error` event; sites may switch on them. */
 export type InklingErrorCode =
-  /** The manifest could not be fetched (network failure, HTTP error status, time-out). */
+  /** The manifest could not be fetched (network failure, HTTP error status). */
   | 'manifest-fetch'
+  /** The manifest server did not answer in time. */
+  | 'manifest-timeout'
+  /** The manifest is larger than 1 MB. */
+  | 'manifest-too-large'
+  /** A public key is configured and the manifest is unsigned, or its signature matches no key. */
+  | 'manifest-signature'
+  /** The manifest is past its `expires` time: it is never trusted as new. */
+  | 'manifest-expired'
+  /** The manifest was issued before the one already trusted (a rollback). */
+  | 'manifest-rollback'
   /** The manifest response was not JSON. */
   | 'manifest-parse'
   /** The manifest declares a spec version this SDK does not understand. */

@@ -1,24 +1,41 @@
 /** The signals a feature can read. `custom:<name>` covers `sdk.track(name)`. */
 export type SignalName = 'click' | 'view' | 'dwell' | 'scroll' | 'action' | `custom:${string}`;
 
-/** How a feature folds the matching profile buckets into one number. */
-export type FeatureAggregate = 'sum' | 'count' | 'max';
+/**
+ * How a feature folds the matching buckets of the window into one number. Decayed means each
+ * bucket weighs `0.5^(age in days / halfLifeDays)`.
+ * - `sum`: decayed sum of values (e.g. seconds of dwell)
+ * - `count`: decayed number of events
+ * - `mean`: decayed sum ÷ decayed count (0 without events)
+ * - `max`: the largest single value
+ * - `rate`: decayed count ÷ decayed count of the `per` filter, e.g. clicks per view (0 when that is 0)
+ * - `recency`: whole days since the last matching event (`window.days` when there is none)
+ * - `activeDays`: the number of distinct days with a matching event
+ * - `indicator`: 1 when there is any matching event, else 0 (for context classes such as `device`/`mobile`)
+ */
+export type FeatureAggregate = 'sum' | 'count' | 'mean' | 'max' | 'rate' | 'recency' | 'activeDays' | 'indicator';
 
-/** The transform applied to the aggregate before z-scoring. */
-export type FeatureTransform = 'log1p' | 'none';
-
-/** One dimension of the vector a profile is turned into. */
-export interface FeatureSpec {
-  /** Machine name, unique within the manifest (e.g. `tents_clicks`). */
-  name: string;
-  /** The signal whose buckets this feature reads. */
+/** Which buckets a feature (or a rate's denominator) reads. */
+export interface BucketFilter {
+  /** The signal whose buckets are read. */
   signal: SignalName;
   /** Only buckets with this topic count; omitted means every topic. */
   topic?: string;
   /** Only buckets with this action count; omitted means every action. */
   action?: string;
-  /** How matching buckets are combined: decayed `sum` of values, decayed `count` of events, or `max`. */
+}
+
+/** The transform applied to the aggregate before z-scoring. */
+export type FeatureTransform = 'log1p' | 'none';
+
+/** One dimension of the vector a profile is turned into. */
+export interface FeatureSpec extends BucketFilter {
+  /** Machine name, unique within the manifest (e.g. `tents_clicks`). */
+  name: string;
+  /** How matching buckets are combined (see `FeatureAggregate`). */
   agg: FeatureAggregate;
+  /** The denominator of a `rate` (required for `rate`, not allowed otherwise). */
+  per?: BucketFilter;
   /** Applied to the aggregate before standardising. */
   transform: FeatureTransform;
   /** Mean of the transformed value over the training population. */
@@ -27,6 +44,8 @@ export interface FeatureSpec {
   std: number;
   /** Plain words for the panel, e.g. "tent pages clicked". */
   label: string;
+  /** How much this dimension counts in the distance (default 1): `Σ weight·(x − c)²`. */
+  weight?: number;
 }
 
 /** One segment: a centroid in the standardised feature space. */

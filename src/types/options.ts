@@ -13,10 +13,19 @@ export interface InitOptions {
   /** URL of the segment manifest (relative URLs resolve against the page). */
   manifest: string;
   /**
+   * Ed25519 public key(s), raw 32 bytes in standard base64 (`inkling keygen` prints one). With a
+   * key, only a manifest signed by one of them is trusted; several keys let a site rotate. A
+   * string may hold several keys separated by spaces or commas. Without one, signatures are not
+   * checked and a development warning is logged.
+   */
+  publicKey?: string | string[];
+  /**
    * URL of the engine's worker script. The ESM build defaults to `inkling-worker.js` beside
    * `inkling.mjs`; the script-tag build uses its own file. `false` runs the engine in-thread.
    */
   workerUrl?: string | URL | false;
+  /** How long the manifest request may take before it counts as failed (ms, default 8000). */
+  manifestTimeout?: number;
   /** How long a worker may take to answer before the engine runs in-thread instead (ms). */
   workerTimeout?: number;
 }

@@ -12,17 +12,27 @@ let site: { url: string; close(): Promise<void> };
 let cdn: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
-  cdn = await serve();
+  // A CDN answers cross-origin module requests with CORS headers.
+  cdn = await serve({ headers: () => ({ 'Access-Control-Allow-Origin': '*' }) });
   // The marketplace page with the script tag loaded from another origin, as from a CDN.
   const fromCdn = () => ({ type: 'text/html', body: marketplaceHtml.replace('src="/dist/inkling.js"', `src="${cdn.url}/dist/inkling.js"`) });
+  // The ESM example with the build imported from the CDN: its worker file is cross-origin too.
+  const esmHtml = readFileSync(new URL('../../examples/esm/index.html', import.meta.url), 'utf8').replace('src="main.js"', 'src="cdn-main.js"');
+  const esmMain = readFileSync(new URL('../../examples/esm/main.js', import.meta.url), 'utf8').replace("'/dist/inkling.mjs'", `'${cdn.url}/dist/inkling.mjs'`);
   const headers = (url: URL): Record<string, string> => {
     const csp = url.searchParams.get('csp');
     if (csp === 'strict') return { 'Content-Security-Policy': STRICT };
     if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self'` };
+    if (csp === 'cdn-blob') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self' blob:` };
     if (csp === 'trusted-types') return { 'Content-Security-Policy': "require-trusted-types-for 'script'" };
     return {};
   };
-  [browser, site] = await Promise.all([launch(), serve({ headers, routes: { '/marketplace/cdn.html': fromCdn } })]);
+  const routes = {
+    '/marketplace/cdn.html': fromCdn,
+    '/esm/cdn.html': { type: 'text/html', body: esmHtml },
+    '/esm/cdn-main.js': { type: 'text/javascript', body: esmMain },
+  };
+  [browser, site] = await Promise.all([launch(), serve({ headers, routes })]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -85,6 +95,46 @@ describe('strict and cross-origin pages', () => {
     expect(page.workers()).toHaveLength(1);
     await clickUntil(page, '.card[data-inkling-topic="camp-kitchen"] [data-inkling-action="save"]', 'camp-cook');
     expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+
+  it('ESM build from another origin: its worker file starts through a Blob trampoline where worker-src allows blob:', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/esm/cdn.html?csp=cdn-blob`);
+    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(1);
+    await clickUntil(page, '[data-inkling-topic="tents"] button', 'camper');
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+
+  it("ESM build from another origin under worker-src 'self': runs in-thread (lazy chunk from the CDN) and still personalises", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/esm/cdn.html?csp=cdn`);
+    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(0);
+    await clickUntil(page, '[data-inkling-topic="bikes"] button', 'cyclist');
+    expect(problems.warnings).toEqual([expect.stringContaining('runs its engine on the main thread')]);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a browser without Worker: the engine runs in-thread and still personalises', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await recordEvents(page);
+    await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
+    await page.goto(`${site.url}/marketplace/`);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(0);
+    expect((await events(page)).filter((e) => e.type === 'error').map((e) => e.detail.code)).toEqual(['worker-unavailable']);
+    await clickUntil(page, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
     await page.close();
   });
 });

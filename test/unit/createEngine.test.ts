@@ -90,6 +90,8 @@ describe('createEngine', () => {
       add: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       all: async () => [],
       clear: async () => {},
+      getManifest: async () => undefined,
+      putManifest: async () => {},
     };
     const engine = createEngine({ now: () => NOW, openStore: async () => failing });
     await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });

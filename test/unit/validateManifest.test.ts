@@ -149,7 +149,7 @@ describe('validateManifest rejects', () => {
   });
 
   it('an unknown aggregate or transform', () => {
-    let result = rejected((m) => (m.features[0]!.agg = 'mean' as 'sum'));
+    let result = rejected((m) => (m.features[0]!.agg = 'median' as 'sum'));
     expect(result.error.code).toBe('manifest-invalid');
     expect(result.error.message).toContain('features[0].agg');
     result = rejected((m) => (m.features[1]!.transform = 'sqrt' as 'none'));
@@ -206,5 +206,42 @@ describe('validateManifest rejects', () => {
     expect(result.error.code).toBe('manifest-dimensions');
     expect(result.problems[0]).toBe('segments[0].centroid has 1 numbers, expected 3');
     expect(result.problems).toContain('features[1].std must be > 0');
+  });
+});
+
+describe('validateManifest: aggregates, weights, dates and signature', () => {
+  it('accepts every aggregate, a rate with its denominator, and weights', () => {
+    const m = valid();
+    m.features = [
+      ...['sum', 'count', 'mean', 'max', 'recency', 'activeDays', 'indicator'].map((agg, i) => ({ ...m.features[0]!, name: `f${i}`, agg: agg as 'sum', weight: i / 2 })),
+      { ...m.features[0]!, name: 'clicks_per_view', signal: 'click', agg: 'rate', per: { signal: 'view' } },
+    ];
+    m.segments = m.segments.map((s) => ({ ...s, centroid: m.features.map(() => 0) }));
+    expect(validateManifest(m).ok).toBe(true);
+  });
+
+  it('a rate without its denominator, or a denominator on another aggregate', () => {
+    expect(rejected((m) => (m.features[0]!.agg = 'rate')).problems).toContain('features[0].per must be an object: the denominator of a rate');
+    expect(rejected((m) => ((m.features[0]!.agg = 'rate'), (m.features[0]!.per = { signal: '' as 'view' }))).problems).toContain('features[0].per.signal must be a non-empty string');
+    expect(rejected((m) => (m.features[1]!.per = { signal: 'view' })).problems).toContain('features[1].per is only allowed with agg "rate"');
+  });
+
+  it('a negative or non-finite weight', () => {
+    expect(rejected((m) => (m.features[2]!.weight = -1)).problems).toEqual(['features[2].weight must be a number ≥ 0']);
+    expect(rejected((m) => (m.features[2]!.weight = Number.NaN)).problems).toEqual(['features[2].weight must be a number ≥ 0']);
+  });
+
+  it('dates that are not ISO 8601, or expire before they are issued', () => {
+    expect(rejected((m) => (m.expires = 'next tuesday')).problems).toEqual(['expires must be an ISO 8601 date']);
+    expect(rejected((m) => (m.expires = '2026-11-01T00:00:00Z')).problems).toEqual(['expires must be after issued']);
+  });
+
+  it('a signature that is not standard base64', () => {
+    expect(rejected((m) => (m.signature = 'not base64!')).problems).toEqual(['signature must be standard base64']);
+    expect(rejected((m) => (m.signature = 42 as unknown as string)).problems).toEqual(['signature must be standard base64']);
+  });
+
+  it('a window longer than a year', () => {
+    expect(rejected((m) => (m.window.days = 400)).problems).toEqual(['window.days must be a whole number from 1 to 365']);
   });
 });
