@@ -24,6 +24,19 @@ export const DB_OPEN_TIMEOUT_MS = 3000;
 /** Caps that bound the stored profile (see README, "What is stored"). */
 export const PROFILE_LIMITS = { maxTopics: 32, maxActions: 16, maxCustomSignals: 16, contextDays: 1, maxBuckets: 480 } as const;
 
+/** localStorage key of the decision cache (segment, manifest id, expiry), read before the first paint. */
+export const DECISION_CACHE_KEY = 'inkling:decision';
+/** A cached decision is shown for this long after it was made (a week). */
+export const DECISION_CACHE_MS = 7 * 86_400_000;
+
+/** `data-inkling-wait` may hold a slot invisible this long by default, and never longer than the maximum. */
+export const ATTR_WAIT = 'data-inkling-wait';
+export const ATTR_READY = 'data-inkling-ready';
+export const DEFAULT_WAIT_MS = 300;
+export const MAX_WAIT_MS = 1000;
+/** Set on <html> to the segment the page shows, for CSS-only theming. */
+export const ATTR_PAGE_SEGMENT = 'data-inkling-segment';
+
 /** localStorage key of the outbox: batches sent as the page was hidden, until the engine confirms them. */
 export const OUTBOX_KEY = 'inkling:outbox';
 

@@ -13,11 +13,15 @@ import type { InklingError } from './types/error';
 import type { Consent, Inkling, InklingEvents } from './types/instance';
 import type { InitOptions } from './types/options';
 import type { Signal } from './types/signal';
-import { applyDecision } from './variants/applyDecision';
+import { createVariantController, type VariantController } from './variants/createVariantController';
+import { readDecisionCache, writeDecisionCache } from './variants/decisionCache';
 import { installVariantStyle } from './variants/installVariantStyle';
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const batchId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const CONSENTS: readonly unknown[] = ['granted', 'pending', 'denied'];
+/** The instance methods a queued command may call. */
+const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy'];
 
 /**
  * Starts Inkling on this page: tracking, the engine (in a Web Worker when it can start) and
@@ -37,6 +41,8 @@ export function init(options: InitOptions): Inkling {
   let consent: Consent = options?.consent ?? 'granted';
   let stopped = false;
   let stopTracking: (() => void) | undefined;
+  let variants: VariantController | undefined;
+  let knownManifest: string | undefined;
 
   // One `error` event and one console warning per distinct problem, never an exception.
   const report = (error: InklingError) => {
@@ -46,21 +52,27 @@ export function init(options: InitOptions): Inkling {
     console.warn(error.message);
     emitter.emit('error', error);
   };
+  const warned = new Set<string>();
+  const warnOnce = (warning: string) => {
+    if (warned.has(warning)) return;
+    warned.add(warning);
+    console.warn(warning);
+  };
   const show = (next: Decision | null) => {
     const changed = next?.segment !== decision?.segment;
     decision = next;
+    if (consent === 'granted' || !next) writeDecisionCache(next);
+    if (next && next.manifestId !== knownManifest) {
+      knownManifest = next.manifestId;
+      variants?.setKnownSegments(Object.keys(next.distances));
+    }
     if (!changed) return;
-    applyDecision(next?.segment ?? 'default');
+    variants?.show(next?.segment ?? 'default', next ? (options.applyOn ?? 'next-view') : 'immediate');
     if (next) emitter.emit('segmentchange', next);
   };
-  const warned = new Set<string>();
   const onResult = (result: EngineResult) => {
     result.errors.forEach(report);
-    for (const warning of result.warnings) {
-      if (warned.has(warning)) continue;
-      warned.add(warning);
-      console.warn(warning);
-    }
+    result.warnings.forEach(warnOnce);
     // Results may cross (a manifest refresh runs beside ingests): never go back to an older decision.
     if (result.decision && !stopped && consent !== 'denied' && result.decision.decidedAt >= (decision?.decidedAt ?? 0)) show(result.decision);
   };
@@ -71,13 +83,14 @@ export function init(options: InitOptions): Inkling {
     consent() {},
     ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
     destroy() {},
+    push() {},
   });
 
   if (!options || typeof options.manifest !== 'string' || options.manifest === '') {
     report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
     return inert();
   }
-  if (!['granted', 'pending', 'denied'].includes(consent)) {
+  if (!CONSENTS.includes(consent)) {
     report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
     consent = 'pending';
   }
@@ -87,7 +100,10 @@ export function init(options: InitOptions): Inkling {
   const { keys: publicKeys, malformed } = parsePublicKeys(options.publicKey);
   for (const key of malformed) report({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
 
-  installVariantStyle();
+  // Before any slot is painted: the cached decision from the last page, or the default.
+  installVariantStyle(options.nonce);
+  decision = consent === 'denied' ? null : readDecisionCache();
+  variants = createVariantController(decision?.segment ?? 'default', warnOnce);
   const workerUrl = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
   const connection = connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
 
@@ -112,7 +128,7 @@ export function init(options: InitOptions): Inkling {
     } else void enqueue('record activity', (engine) => engine.ingest({ signals }));
   });
   const track = () => {
-    stopTracking ??= startTracking(buffer.push);
+    stopTracking ??= startTracking(buffer.push, () => variants?.newView());
   };
 
   void connection.then(({ mode, fallbackReason }) => {
@@ -133,18 +149,20 @@ export function init(options: InitOptions): Inkling {
   if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
   else start();
   const ready = queue.then(() => {
+    // The engine has answered (or cannot): slots held by data-inkling-wait show what they have.
+    variants?.release();
     emitter.emit('ready', decision);
     return decision;
   });
 
-  return {
+  const sdk: Inkling = {
     segment: () => decision,
     on: emitter.on,
     track(name, { topic, value = 1 } = {}) {
       if (!stopped && consent !== 'denied' && typeof name === 'string' && name) buffer.push({ signal: `custom:${name}`, topic, value, at: Date.now() });
     },
     consent(next) {
-      if (stopped || next === consent || !['granted', 'pending', 'denied'].includes(next)) return;
+      if (stopped || next === consent || !CONSENTS.includes(next)) return;
       const was = consent;
       consent = next;
       if (next === 'denied') {
@@ -164,8 +182,19 @@ export function init(options: InitOptions): Inkling {
       if (stopped) return;
       stopTracking?.();
       buffer.stop();
+      variants?.stop();
       stopped = true;
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
+    push(command) {
+      const [name, ...args] = Array.isArray(command) ? command : [];
+      if (!COMMANDS.includes(name)) return report({ code: 'options-invalid', message: `Inkling has no command ${JSON.stringify(name)}` });
+      try {
+        (sdk[name as 'track'] as (...a: unknown[]) => void)(...args);
+      } catch (e) {
+        report({ code: 'options-invalid', message: `Inkling command ${String(name)} failed: ${describe(e)}` });
+      }
+    },
   };
+  return sdk;
 }

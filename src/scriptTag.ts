@@ -1,19 +1,26 @@
 /**
  * The script-tag build (`dist/inkling.js`). The same file is the page script and its own worker:
- * in a worker global it exposes the engine; on a page it starts Inkling from its own
- * `data-manifest` (and optional `data-key`, `data-consent`, `data-respect-opt-out`,
- * `data-manifest-timeout`) attributes and publishes the instance as `window.inkling`.
+ * in a worker global it exposes the engine; on a page it starts Inkling from its own attributes
+ * and publishes the instance as `window.inkling`, replaying commands queued there before it loaded.
+ *
+ *   data-manifest          the manifest URL (required)
+ *   data-key               public key(s), separated by spaces
+ *   data-consent           granted | pending | denied
+ *   data-apply-on          next-view | immediate
+ *   data-respect-opt-out   "false" ignores Global Privacy Control and Do-Not-Track
+ *   data-manifest-timeout  milliseconds
  */
 import { expose } from 'comlink';
 import { createEngine } from './engine/createEngine';
 import { init } from './init';
-import type { Consent, Inkling } from './types/instance';
+import type { Inkling } from './types/instance';
+import type { InitOptions } from './types/options';
 
 export { init } from './init';
 
 declare global {
   interface Window {
-    /** The instance started by the script tag. */
+    /** The instance started by the script tag (before it loads, pages may keep an array of queued commands here). */
     inkling?: Inkling;
   }
 }
@@ -22,15 +29,21 @@ if (typeof document === 'undefined') {
   expose(createEngine());
 } else {
   const script = document.currentScript;
-  const manifest = script?.getAttribute('data-manifest');
+  const attr = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
+  const manifest = attr('manifest');
   if (script instanceof HTMLScriptElement && manifest) {
-    window.inkling = init({
+    const queued: unknown = window.inkling;
+    const sdk = init({
       manifest,
       workerUrl: script.src,
-      publicKey: script.getAttribute('data-key') ?? undefined,
-      manifestTimeout: Number(script.getAttribute('data-manifest-timeout')) || undefined,
-      consent: (script.getAttribute('data-consent') as Consent | null) ?? undefined,
-      respectOptOut: script.getAttribute('data-respect-opt-out') !== 'false',
+      publicKey: attr('key'),
+      consent: attr('consent') as InitOptions['consent'],
+      applyOn: attr('apply-on') as InitOptions['applyOn'],
+      nonce: script.nonce || undefined,
+      respectOptOut: attr('respect-opt-out') !== 'false',
+      manifestTimeout: Number(attr('manifest-timeout')) || undefined,
     });
+    window.inkling = sdk;
+    if (Array.isArray(queued)) queued.forEach((command) => sdk.push(command as unknown[]));
   }
 }

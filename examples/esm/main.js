@@ -6,7 +6,8 @@ import { init } from '/dist/inkling.mjs';
 const publicKey = (await (await fetch('../marketplace/demo-key.pub')).text()).trim();
 
 // The worker (`inkling-worker.js`) is found beside `inkling.mjs`, same origin as the page.
-const sdk = init({ manifest: '../marketplace/manifest.json', publicKey });
+// applyOn 'immediate': this small page is all in view, so the default (next page view) would show nothing.
+const sdk = init({ manifest: '../marketplace/manifest.json', publicKey, applyOn: 'immediate' });
 window.inkling = sdk;
 
 const output = document.getElementById('segment');

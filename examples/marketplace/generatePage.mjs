@@ -233,7 +233,9 @@ function renderPage() {
   <title>Trailhead Market — Inkling demo</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="styles.css">
-  <script src="/dist/inkling.js" data-manifest="manifest.json" data-key="${DEMO_KEY}"></script>
+  <!-- In <head>, so the cached decision is applied before any slot is painted. The demo switches
+       at once (data-apply-on="immediate") to show the swap; the default waits for the next page. -->
+  <script src="/dist/inkling.js" data-manifest="manifest.json" data-key="${DEMO_KEY}" data-apply-on="immediate"></script>
 </head>
 <body>
   <header class="site-header">

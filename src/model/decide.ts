@@ -19,7 +19,7 @@ export function decide(buckets: ProfileBucket[], manifest: Manifest, now: number
   const score = scoreVector(vector.z, manifest, current);
   const rawByFeature = new Map(manifest.features.map((f, i) => [f.name, vector.raw[i] ?? 0]));
   const reasons = score.reasons.map((r) => ({ ...r, raw: rawByFeature.get(r.feature) ?? 0 }));
-  const base = { distances: score.distances, reasons, manifestId: manifest.id, decidedAt: now };
+  const base = { distances: score.distances, reasons, manifestId: manifest.id, windowDays: manifest.window.days, decidedAt: now };
   if (vector.evidence < manifest.minEvidence) {
     return { ...base, segment: DEFAULT_SEGMENT, label: 'Default', confidence: 0, note: NOT_ENOUGH_ACTIVITY };
   }

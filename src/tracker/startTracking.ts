@@ -16,9 +16,10 @@ function trackView(push: (s: Signal) => void): () => void {
 
 /**
  * Starts every tracker: context once, then clicks, page views (single-page-app routes too),
- * and per view its scroll depth and dwell. Returns one stop function that closes them all.
+ * and per view its scroll depth and dwell. `onNewView` runs on each single-page-app route.
+ * Returns one stop function that closes them all.
  */
-export function startTracking(push: (s: Signal) => void): () => void {
+export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}): () => void {
   getContext().forEach(push);
   let stopView = trackView(push);
   const stops = [
@@ -27,6 +28,7 @@ export function startTracking(push: (s: Signal) => void): () => void {
     trackPageViews(push, () => {
       stopView();
       stopView = trackView(push);
+      onNewView();
     }),
   ];
   return () => {

@@ -28,6 +28,13 @@ export interface Decision {
   note?: string;
   /** The manifest the decision was made against. */
   manifestId: string;
+  /** The days of activity the reasons' raw values cover (the manifest's window). */
+  windowDays: number;
   /** Epoch milliseconds of the decision. */
   decidedAt: number;
+  /**
+   * True for the decision restored from the cache before the engine answered: only `segment`,
+   * `manifestId` and `decidedAt` are meaningful then.
+   */
+  cached?: boolean;
 }

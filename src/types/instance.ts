@@ -41,4 +41,9 @@ export interface Inkling {
   ready: Promise<Decision | null>;
   /** Stops tracking and the engine. The page keeps whatever content is showing. */
   destroy(): void;
+  /**
+   * Runs a queued command, `['method', ...args]`, as `window.inkling.push(…)` did before the
+   * script loaded: `(window.inkling = window.inkling || []).push(['on', 'segmentchange', fn])`.
+   */
+  push(command: readonly unknown[]): void;
 }

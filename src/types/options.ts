@@ -24,6 +24,14 @@ export interface InitOptions {
    * `inkling.mjs`; the script-tag build uses its own file. `false` runs the engine in-thread.
    */
   workerUrl?: string | URL | false;
+  /**
+   * When a new decision changes content already on screen. `next-view` (default) keeps what the
+   * visitor is reading and applies it on the next page view (or route); slots out of view and
+   * slots held by `data-inkling-wait` switch at once. `immediate` switches every slot at once.
+   */
+  applyOn?: 'next-view' | 'immediate';
+  /** The page's CSP nonce, for the one `<style>` element browsers without constructable stylesheets need. */
+  nonce?: string;
   /** How long the manifest request may take before it counts as failed (ms, default 8000). */
   manifestTimeout?: number;
   /** How long a worker may take to answer before the engine runs in-thread instead (ms). */

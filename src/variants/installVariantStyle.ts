@@ -1,16 +1,26 @@
-import { ATTR_VARIANT } from '../constants';
+import { ATTR_READY, ATTR_VARIANT, ATTR_WAIT } from '../constants';
 
 /**
- * Author CSS such as `.hero > div { display: flex }` beats the browser's own `[hidden]` rule,
- * so one rule of the SDK's keeps hidden variants hidden. It goes in through a constructable
- * stylesheet, which a strict `style-src` allows where an injected `<style>` would be blocked.
+ * The SDK's two CSS rules. Author CSS such as `.hero > div { display: flex }` beats the browser's
+ * own `[hidden]` rule, so the first keeps hidden variants hidden; the second holds a
+ * `data-inkling-wait` slot invisible (its space reserved, so nothing shifts) until it is ready.
+ * They go in through a constructable stylesheet, which a strict `style-src` allows; engines
+ * without one get a `<style>` element carrying the page's `nonce`.
  */
-export function installVariantStyle(doc: Document = document): void {
+export function installVariantStyle(nonce?: string, doc: Document = document): void {
+  const css = `[${ATTR_VARIANT}][hidden]{display:none!important}[${ATTR_WAIT}]:not([${ATTR_READY}]){visibility:hidden}`;
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`[${ATTR_VARIANT}][hidden]{display:none!important}`);
+    sheet.replaceSync(css);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   } catch {
-    // No constructable stylesheets (old engines): the markup's own `hidden` still applies.
+    try {
+      const style = doc.createElement('style');
+      if (nonce) style.nonce = nonce;
+      style.textContent = css;
+      (doc.head ?? doc.documentElement).append(style);
+    } catch {
+      // Nothing more to try: the markup's own `hidden` attributes still apply.
+    }
   }
 }

@@ -102,9 +102,10 @@ describe('decide', () => {
     expect(d.reasons.find((r) => r.feature === 'tent_clicks')!.raw).toBe(2);
   });
 
-  it('sets manifestId and decidedAt', () => {
-    const d = decide([clicks(5)], manifest({ id: 'shop-7' }), NOW + 1234, TODAY);
+  it('sets manifestId, the window the reasons cover, and decidedAt', () => {
+    const d = decide([clicks(5)], manifest({ id: 'shop-7', window: { days: 14, halfLifeDays: 7 } }), NOW + 1234, TODAY);
     expect(d.manifestId).toBe('shop-7');
+    expect(d.windowDays).toBe(14);
     expect(d.decidedAt).toBe(NOW + 1234);
     const dflt = decide([], manifest({ id: 'shop-8' }), NOW, TODAY);
     expect(dflt.manifestId).toBe('shop-8');

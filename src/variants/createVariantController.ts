@@ -1,0 +1,122 @@
+import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_VARIANT, ATTR_WAIT, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS } from '../constants';
+import { isInViewport } from '../lib/isInViewport';
+import { chooseVariant } from './chooseVariant';
+import { findMarkupMistakes } from './findMarkupMistakes';
+
+/** When a new decision reaches content already on screen. */
+export type ApplyOn = 'next-view' | 'immediate';
+
+/** Keeps every slot showing the right variant, from the first frame and as markup comes and goes. */
+export interface VariantController {
+  /** A new decision: shown at once in slots out of view and in waiting slots; elsewhere at once only with `immediate`. */
+  show(segment: string, applyOn: ApplyOn): void;
+  /** A new page view (single-page-app route): every slot shows the latest decision. */
+  newView(): void;
+  /** Releases waiting slots: the engine answered, or cannot. */
+  release(): void;
+  /** The manifest's segment ids, for development warnings about unknown ids in the markup. */
+  setKnownSegments(ids: readonly string[]): void;
+  /** Stops watching the markup. */
+  stop(): void;
+}
+
+const variantsOf = (slot: Element) => [...slot.children].filter((child) => child.hasAttribute(ATTR_VARIANT));
+
+/**
+ * Starts showing `initial` (the cached decision, or `default`) in every slot, now and in every
+ * slot the parser, a framework or infinite scroll adds later: one MutationObserver on
+ * `<html>`, registered from `<head>`, sees slot children as they are inserted and fixes their
+ * `hidden` before the first paint. No polling.
+ */
+export function createVariantController(initial: string, warn: (message: string) => void): VariantController {
+  let latest = initial;
+  let released = initial !== DEFAULT_VARIANT;
+  let known: Set<string> | undefined;
+  const shown = new WeakMap<Element, string>();
+  const checked = new WeakSet<Element>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  const setPage = (segment: string) => document.documentElement.setAttribute(ATTR_PAGE_SEGMENT, segment);
+  const ready = (slot: Element) => slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY) && slot.setAttribute(ATTR_READY, '');
+
+  const apply = (slot: Element, segment: string) => {
+    const variants = variantsOf(slot);
+    if (!checked.has(slot) && variants.length > 0) {
+      checked.add(slot);
+      findMarkupMistakes(slot, variants, known).forEach(warn);
+    }
+    const chosen = chooseVariant(variants, segment);
+    for (const variant of variants) {
+      const hide = variant !== chosen;
+      if (variant.hasAttribute('hidden') !== hide) variant.toggleAttribute('hidden', hide);
+    }
+    shown.set(slot, segment);
+  };
+
+  const hold = (slot: Element) => {
+    if (released) return void ready(slot);
+    const ms = Math.min(Number(slot.getAttribute(ATTR_WAIT)) || DEFAULT_WAIT_MS, MAX_WAIT_MS);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      ready(slot);
+    }, ms);
+    timers.add(timer);
+  };
+
+  /** A slot seen for the first time (parsed, rendered or re-rendered) shows the latest decision. */
+  const adopt = (slot: Element) => {
+    const fresh = !shown.has(slot);
+    apply(slot, shown.get(slot) ?? latest);
+    if (fresh && slot.hasAttribute(ATTR_WAIT)) hold(slot);
+  };
+  const slotsIn = (node: Node): Element[] => {
+    if (!(node instanceof Element)) return [];
+    const own = node.hasAttribute(ATTR_SLOT) ? [node] : [];
+    const parent = node.hasAttribute(ATTR_VARIANT) ? node.parentElement?.closest(`[${ATTR_SLOT}]`) : null;
+    return [...own, ...(parent ? [parent] : []), ...node.querySelectorAll(`[${ATTR_SLOT}]`)];
+  };
+
+  setPage(initial);
+  document.querySelectorAll(`[${ATTR_SLOT}]`).forEach(adopt);
+  let observer: MutationObserver | undefined;
+  try {
+    observer = new MutationObserver((records) => {
+      const slots = new Set<Element>();
+      for (const r of records) r.addedNodes.forEach((n) => slotsIn(n).forEach((s) => slots.add(s)));
+      slots.forEach(adopt);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  } catch {
+    // No MutationObserver: slots present now were handled; later ones keep their markup's default.
+  }
+
+  const everySlot = () => document.querySelectorAll(`[${ATTR_SLOT}]`);
+  return {
+    show(segment, applyOn) {
+      latest = segment;
+      if (applyOn === 'immediate') setPage(segment);
+      for (const slot of everySlot()) {
+        const waiting = slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY);
+        if (applyOn === 'immediate' || waiting || !isInViewport(slot)) apply(slot, segment);
+      }
+    },
+    newView() {
+      setPage(latest);
+      everySlot().forEach((slot) => apply(slot, latest));
+    },
+    release() {
+      released = true;
+      timers.forEach(clearTimeout);
+      timers.clear();
+      everySlot().forEach(ready);
+    },
+    setKnownSegments(ids) {
+      known = new Set(ids);
+      for (const slot of everySlot()) findMarkupMistakes(slot, variantsOf(slot), known).filter((m) => m.includes('does not define')).forEach(warn);
+    },
+    stop() {
+      observer?.disconnect();
+      timers.forEach(clearTimeout);
+    },
+  };
+}
