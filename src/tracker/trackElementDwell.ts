@@ -1,8 +1,16 @@
 import { ATTR_TOPIC } from '../constants';
-import { onHidden } from '../lib/onHidden';
+import { listen } from '../lib/listen';
 import type { Signal } from '../types/signal';
 
-const SELECTOR = `[${ATTR_TOPIC}]`;
+const TOPIC = `[${ATTR_TOPIC}]`;
+/** Topic elements inside `<body>`: `<html>` and `<body>` carry the page topic and are left to the page-level trackers. */
+const OBSERVED = `body ${TOPIC}`;
+
+/** Calls `fn` for `root` and each element under it that matches `selector`. */
+const forEachMatch = (root: Element, selector: string, fn: (el: Element) => void) => {
+  if (root.matches(selector)) fn(root);
+  root.querySelectorAll(selector).forEach(fn);
+};
 
 /**
  * Times how long each `[data-inkling-topic]` element is at least half in view while the page is
@@ -16,20 +24,15 @@ const SELECTOR = `[${ATTR_TOPIC}]`;
  * Returns a stop function that closes open intervals (pushing them) and disconnects.
  */
 export function trackElementDwell(push: (signal: Signal) => void): () => void {
-  if (typeof IntersectionObserver !== 'function') return () => {};
-
-  const observed = new Set<Element>();
   /** Elements the last intersection entry reported at least half in view. */
   const inView = new Set<Element>();
   /** Open intervals: element → `performance.now()` when it opened. */
   const openSince = new Map<Element, number>();
 
-  // A prerendering page reports `hidden` too, so this also waits for activation
-  // (https://wicg.github.io/nav-speculation/prerendering.html#interaction-with-visibility-state).
-  const pageShown = () => document.visibilityState === 'visible';
-
+  // Opens only while the page is visible. A prerendering page reports `hidden` too, so this also
+  // waits for activation (https://wicg.github.io/nav-speculation/prerendering.html#interaction-with-visibility-state).
   const open = (el: Element) => {
-    if (!openSince.has(el)) openSince.set(el, performance.now());
+    if (document.visibilityState === 'visible' && !openSince.has(el)) openSince.set(el, performance.now());
   };
   const close = (el: Element) => {
     const start = openSince.get(el);
@@ -41,22 +44,18 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     push({ signal: 'element-dwell', topic, value: Math.round(seconds * 10) / 10, at: Date.now() });
   };
   const closeAll = () => openSince.forEach((_, el) => close(el));
-  const reopen = () => {
-    if (pageShown()) inView.forEach(open);
-  };
 
   let io: IntersectionObserver;
   try {
     io = new IntersectionObserver(
       (entries) => {
         for (const { target, isIntersecting, intersectionRatio } of entries) {
-          // An entry queued before `forget` must not reopen a removed element.
-          if (!observed.has(target)) continue;
           // Chromium reports `isIntersecting: false` below the threshold; Firefox and Safari
-          // follow the spec and report `true` with the ratio, so both are checked.
-          if (isIntersecting && intersectionRatio >= 0.5) {
+          // follow the spec and report `true` with the ratio, so both are checked. An entry
+          // queued before `forget` must not reopen a removed element.
+          if (isIntersecting && intersectionRatio >= 0.5 && target.isConnected) {
             inView.add(target);
-            if (pageShown()) open(target);
+            open(target);
           } else {
             inView.delete(target);
             close(target);
@@ -66,61 +65,47 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
       { threshold: 0.5 },
     );
   } catch {
+    // No IntersectionObserver: nothing to time.
     return () => {};
   }
 
-  const observe = (el: Element) => {
-    if (observed.has(el) || el === document.documentElement || el === document.body) return;
-    observed.add(el);
-    io.observe(el);
-  };
-  const observeTree = (root: Element) => {
-    if (root.matches(SELECTOR)) observe(root);
-    root.querySelectorAll(SELECTOR).forEach(observe);
-  };
+  const observe = (el: Element) => io.observe(el); // observing twice is a no-op
   const forget = (el: Element) => {
+    if (el.isConnected) return; // only moved: its interval runs on
     close(el);
     inView.delete(el);
-    observed.delete(el);
     io.unobserve(el);
   };
 
   let mo: MutationObserver | undefined;
   try {
     mo = new MutationObserver((records) => {
-      let removed = false;
-      for (const record of records) {
-        removed ||= record.removedNodes.length > 0;
-        record.addedNodes.forEach((node) => {
-          if (node instanceof Element) observeTree(node);
+      for (const { addedNodes, removedNodes } of records) {
+        addedNodes.forEach((node) => {
+          if (node instanceof Element) forEachMatch(node, OBSERVED, observe);
+        });
+        removedNodes.forEach((node) => {
+          if (node instanceof Element) forEachMatch(node, TOPIC, forget);
         });
       }
-      // Checking what we observe is cheaper than walking removed subtrees, and an element
-      // that was only moved stays connected, so its interval runs on.
-      if (!removed) return;
-      for (const el of observed) if (!el.isConnected) forget(el);
     });
     mo.observe(document.documentElement, { childList: true, subtree: true });
   } catch {
     // Without MutationObserver, elements present now are still timed.
   }
-  observeTree(document.documentElement);
+  forEachMatch(document.documentElement, OBSERVED, observe);
 
-  const offHidden = onHidden(closeAll);
-  document.addEventListener('visibilitychange', reopen, true);
-  document.addEventListener('prerenderingchange', reopen, true);
-  // A page restored from the back/forward cache gets no new intersection entries.
-  addEventListener('pageshow', reopen, true);
+  // Hidden or unloaded: close every interval. Visible again (also after a bfcache restore, which
+  // brings no new intersection entries, or a prerender's activation): reopen those in view.
+  const stopListening = listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
+    if (event.type !== 'pagehide' && document.visibilityState === 'visible') inView.forEach(open);
+    else closeAll();
+  });
 
   return () => {
+    stopListening();
     closeAll();
-    offHidden();
-    document.removeEventListener('visibilitychange', reopen, true);
-    document.removeEventListener('prerenderingchange', reopen, true);
-    removeEventListener('pageshow', reopen, true);
     mo?.disconnect();
     io.disconnect();
-    observed.clear();
-    inView.clear();
   };
 }

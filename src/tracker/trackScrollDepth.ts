@@ -1,4 +1,5 @@
 import { getMainScroller } from '../lib/getMainScroller';
+import { listen } from '../lib/listen';
 import { onHidden } from '../lib/onHidden';
 import type { Signal } from '../types/signal';
 
@@ -16,21 +17,20 @@ export function trackScrollDepth(push: (signal: Signal) => void, topic: string |
   let frame = 0;
   let lookFrame = 0;
 
-  // Undefined for scrollers that cannot scroll, or are too small to be the page (carousels, menus).
-  const depthOf = (el: Element | null | undefined): number | undefined => {
-    if (!el) return undefined;
+  // Notes how deep `el` is scrolled, unless it cannot scroll or is too small to be the page
+  // (carousels, menus); returns whether it counted.
+  const reach = (el: Element | null | undefined) => {
+    if (!el) return false;
     const { scrollTop, clientHeight, scrollHeight } = el;
-    if (scrollHeight <= clientHeight || clientHeight < innerHeight / 2) return undefined;
-    return Math.min(1, Math.max(0, (scrollTop + clientHeight) / scrollHeight));
+    if (scrollHeight <= clientHeight || clientHeight < innerHeight / 2) return false;
+    deepest = Math.max(deepest, Math.min(1, (scrollTop + clientHeight) / scrollHeight));
+    return true;
   };
 
   const measureMoved = () => {
     frame = 0;
     for (const target of moved) {
-      const depth = depthOf(target === document ? document.scrollingElement : (target as Element));
-      if (depth === undefined) continue;
-      deepest = Math.max(deepest, depth);
-      flat = false;
+      if (reach(target === document ? document.scrollingElement : (target as Element))) flat = false;
     }
     moved.clear();
   };
@@ -38,42 +38,36 @@ export function trackScrollDepth(push: (signal: Signal) => void, topic: string |
   // The document, else the app shell's scroller; neither scrolling means the whole page is in view.
   const look = () => {
     lookFrame = 0;
-    const depth = depthOf(document.scrollingElement) ?? depthOf(getMainScroller());
-    if (depth !== undefined) deepest = Math.max(deepest, depth);
-    flat = depth === undefined;
+    flat = !reach(document.scrollingElement) && !reach(getMainScroller());
   };
   const lookNextFrame = () => {
-    if (!lookFrame) lookFrame = requestAnimationFrame(look);
-  };
-
-  const onScroll = (event: Event) => {
-    if (event.target) moved.add(event.target);
-    if (!frame) frame = requestAnimationFrame(measureMoved);
+    lookFrame ||= requestAnimationFrame(look);
   };
 
   const emit = () => {
     // A scroll in the last frame before hiding is still unmeasured, and rAF waits while hidden.
-    if (frame) {
-      cancelAnimationFrame(frame);
-      measureMoved();
-    }
+    cancelAnimationFrame(frame);
+    measureMoved();
     const depth = Math.round((deepest || (flat ? 1 : 0)) * 100) / 100;
     if (depth <= emitted) return;
     emitted = depth;
     push({ signal: 'scroll', topic, value: depth, at: Date.now() });
   };
 
-  // Scroll events on elements do not bubble, but each one passes document in the capture phase.
-  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  // Started from a script in <head>, the first frame may come before the content: look again at load.
-  if (document.readyState !== 'complete') addEventListener('load', lookNextFrame, { once: true });
+  const stops = [
+    // Scroll events on elements do not bubble, but each one passes document in the capture phase.
+    listen(document, 'scroll', ({ target }) => {
+      if (target) moved.add(target);
+      frame ||= requestAnimationFrame(measureMoved);
+    }),
+    // Started from a script in <head>, the first frame may come before the content: look again at load.
+    listen(window, 'load', lookNextFrame),
+    onHidden(emit),
+  ];
   lookNextFrame();
-  const offHidden = onHidden(emit);
   return () => {
-    document.removeEventListener('scroll', onScroll, { capture: true });
-    removeEventListener('load', lookNextFrame);
+    stops.forEach((stop) => stop());
     cancelAnimationFrame(lookFrame);
-    offHidden();
     emit();
   };
 }
