@@ -1,6 +1,7 @@
 // Serves the examples and the built SDK on localhost:
 //   /dist/…      the build output (npm run build)
 //   /…           examples/ (the marketplace demo is /marketplace/)
+//   BUNDLES      browser files bundled by esbuild when requested (the React example)
 // Run: npm start   (builds first). PORT=8080 npm start picks another port.
 // Tests import `serve()` to get the same server with extra headers on a random port.
 import { createReadStream } from 'node:fs';
@@ -8,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
@@ -20,6 +22,28 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+
+/** URL paths answered by bundling an entry point (relative to the repository) on each request. */
+const BUNDLES = new Map([['/react/main.js', 'examples/react/main.jsx']]);
+
+/** Bundles one entry point for the browser, in memory: { status, type, body }. */
+async function bundle(entry) {
+  try {
+    const result = await build({
+      entryPoints: [join(ROOT, entry)],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      minify: true,
+      logLevel: 'silent',
+    });
+    return { status: 200, type: TYPES['.js'], body: result.outputFiles[0].contents };
+  } catch (e) {
+    return { status: 500, type: 'text/plain; charset=utf-8', body: `Could not bundle ${entry}:\n${e.message}` };
+  }
+}
 
 /** Maps a URL path to a file under the repository, or null when it points outside the served folders. */
 function resolvePath(pathname) {
@@ -40,7 +64,8 @@ export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), rout
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const extra = { 'Cache-Control': 'no-store', ...headers(url) };
-    const route = routes[url.pathname];
+    const entry = BUNDLES.get(url.pathname);
+    const route = routes[url.pathname] ?? (entry && (() => bundle(entry)));
     if (route) {
       const answer = typeof route === 'function' ? await route(req, url) : route;
       // `drop` plays a network failure: the connection closes without an answer.

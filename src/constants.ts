@@ -37,6 +37,16 @@ export const MAX_WAIT_MS = 1000;
 /** Set on <html> to the segment the page shows, for CSS-only theming. */
 export const ATTR_PAGE_SEGMENT = 'data-inkling-segment';
 
+/** localStorage key of the visitor's own choices (pause, personalization off, blocked topics). */
+export const SETTINGS_KEY = 'inkling:settings';
+/** The BroadcastChannel that tells other open tabs about "delete everything" and changed choices. */
+export const CHANNEL_NAME = 'inkling';
+/** Attributes that open the visitor panel. */
+export const ATTR_EXPLAIN = 'data-inkling-explain';
+export const ATTR_WHY = 'data-inkling-why';
+/** The class of the "why?" button added to slots with `data-inkling-why`. */
+export const WHY_CLASS = 'inkling-why';
+
 /** localStorage key of the outbox: batches sent as the page was hidden, until the engine confirms them. */
 export const OUTBOX_KEY = 'inkling:outbox';
 

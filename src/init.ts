@@ -1,19 +1,26 @@
+import { ATTR_EXPLAIN, ATTR_SLOT, CHANNEL_NAME, WHY_CLASS } from './constants';
 import { connectEngine } from './engine/connectEngine';
 import { createWorkerFor } from './engine/createWorkerFor';
-import { defaultWorkerUrl } from './engine/defaultWorkerUrl';
 import type { EngineApi, EngineResult } from './engine/protocol';
 import { createEmitter } from './lib/createEmitter';
+import { createSettingsStore } from './lib/createSettingsStore';
+import { deleteEverything } from './lib/deleteEverything';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
+import { listen } from './lib/listen';
 import { parsePublicKeys } from './lib/parsePublicKeys';
+import { siblingUrl } from './lib/siblingUrl';
+import { loadPanel } from './panel/loadPanel';
 import { createOutbox } from './tracker/createOutbox';
 import { createSignalBuffer } from './tracker/createSignalBuffer';
 import { startTracking } from './tracker/startTracking';
 import type { Decision } from './types/decision';
 import type { InklingError } from './types/error';
+import type { Explanation } from './types/explanation';
 import type { Consent, Inkling, InklingEvents } from './types/instance';
 import type { InitOptions } from './types/options';
+import type { Settings } from './types/settings';
 import type { Signal } from './types/signal';
-import { createVariantController, type VariantController } from './variants/createVariantController';
+import { createVariantController } from './variants/createVariantController';
 import { readDecisionCache, writeDecisionCache } from './variants/decisionCache';
 import { installVariantStyle } from './variants/installVariantStyle';
 
@@ -21,7 +28,19 @@ const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const batchId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const CONSENTS: readonly unknown[] = ['granted', 'pending', 'denied'];
 /** The instance methods a queued command may call. */
-const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy'];
+const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy', 'pause', 'resume', 'personalize', 'openPanel'];
+
+/** What an instance that records nothing explains (opt-out signal, consent denied). */
+const explainNothing = (note: string, settings: Settings): Explanation => ({
+  segment: 'default',
+  label: 'Default',
+  confidence: 0,
+  confidenceWords: 'not sure',
+  note,
+  reasons: [],
+  stored: { topics: [], days: 0, bytes: 0 },
+  settings,
+});
 
 /**
  * Starts Inkling on this page: tracking, the engine (in a Web Worker when it can start) and
@@ -36,13 +55,13 @@ const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy'];
 export function init(options: InitOptions): Inkling {
   const emitter = createEmitter<InklingEvents>();
   const reported = new Set<string>();
+  const warned = new Set<string>();
   const outbox = createOutbox();
+  let settings = createSettingsStore();
   let decision: Decision | null = null;
   let consent: Consent = options?.consent ?? 'granted';
   let stopped = false;
   let stopTracking: (() => void) | undefined;
-  let variants: VariantController | undefined;
-  let knownManifest: string | undefined;
 
   // One `error` event and one console warning per distinct problem, never an exception.
   const report = (error: InklingError) => {
@@ -52,22 +71,83 @@ export function init(options: InitOptions): Inkling {
     console.warn(error.message);
     emitter.emit('error', error);
   };
-  const warned = new Set<string>();
   const warnOnce = (warning: string) => {
     if (warned.has(warning)) return;
     warned.add(warning);
     console.warn(warning);
   };
+  const panelUrl = options?.panelUrl ?? siblingUrl('inkling-panel.js');
+  const openPanel = (sdk: Inkling, slot?: Element) =>
+    loadPanel(panelUrl, sdk, { slot, opener: document.activeElement, strings: options?.panelStrings, nonce: options?.nonce }).catch((e) =>
+      report({ code: 'panel-unavailable', message: `Inkling could not open its panel from ${panelUrl}: ${describe(e)}` }),
+    );
+  // "Why am I seeing this?": any [data-inkling-explain] element, and the "why?" button of a slot.
+  const listenForPanel = (sdk: Inkling) =>
+    listen(document, 'click', (event) => {
+      const target = (event.target as Element | null)?.closest?.(`[${ATTR_EXPLAIN}], .${WHY_CLASS}`);
+      if (target) void openPanel(sdk, target.classList.contains(WHY_CLASS) ? (target.closest(`[${ATTR_SLOT}]`) ?? undefined) : undefined);
+    });
+
+  /** An instance that records nothing and shows the default content, but still explains and deletes. */
+  const inert = (note: string): Inkling => {
+    const sdk: Inkling = {
+      segment: () => null,
+      on: emitter.on,
+      track() {},
+      consent() {},
+      ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
+      destroy() {},
+      push() {},
+      explain: async () => explainNothing(note, settings.get()),
+      export: async () => ({ format: 'inkling-profile', version: 1, exportedAt: new Date().toISOString(), manifestId: null, settings: settings.get(), cachedSegment: null, buckets: [] }),
+      async forget() {
+        settings.clear();
+        await deleteEverything();
+      },
+      pause() {},
+      resume() {},
+      blockTopic: async () => {},
+      personalize() {},
+      settings: () => settings.get(),
+      openPanel: (slot) => openPanel(sdk, slot),
+    };
+    listenForPanel(sdk);
+    return sdk;
+  };
+
+  if (!options || typeof options.manifest !== 'string' || options.manifest === '') {
+    report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
+    return inert('Inkling is not configured on this site');
+  }
+  if (!CONSENTS.includes(consent)) {
+    report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
+    consent = 'pending';
+  }
+  // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
+  if (options.respectOptOut !== false && hasOptOutSignal()) return inert('your browser asks sites not to track you, so nothing is recorded');
+
+  const { keys: publicKeys, malformed } = parsePublicKeys(options.publicKey);
+  for (const key of malformed) report({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
+
+  const off = () => settings.get().personalizationOff;
+  // Before any slot is painted: the cached decision from the last page, or the default.
+  installVariantStyle(options.nonce);
+  decision = consent === 'denied' || off() ? null : readDecisionCache();
+  const variants = createVariantController(decision?.segment ?? 'default', warnOnce);
+  let knownManifest: string | undefined;
+
   const show = (next: Decision | null) => {
-    const changed = next?.segment !== decision?.segment;
+    // The engine's first answer replaces the cached decision (segment id only) even when the segment is the same.
+    const changed = next?.segment !== decision?.segment || decision?.cached === true;
     decision = next;
-    if (consent === 'granted' || !next) writeDecisionCache(next);
     if (next && next.manifestId !== knownManifest) {
       knownManifest = next.manifestId;
-      variants?.setKnownSegments(Object.keys(next.distances));
+      variants.setKnownSegments(Object.keys(next.distances));
     }
+    if (off()) return;
+    if (consent === 'granted' || !next) writeDecisionCache(next);
     if (!changed) return;
-    variants?.show(next?.segment ?? 'default', next ? (options.applyOn ?? 'next-view') : 'immediate');
+    variants.show(next?.segment ?? 'default', next ? (options.applyOn ?? 'next-view') : 'immediate');
     if (next) emitter.emit('segmentchange', next);
   };
   const onResult = (result: EngineResult) => {
@@ -76,48 +156,25 @@ export function init(options: InitOptions): Inkling {
     // Results may cross (a manifest refresh runs beside ingests): never go back to an older decision.
     if (result.decision && !stopped && consent !== 'denied' && result.decision.decidedAt >= (decision?.decidedAt ?? 0)) show(result.decision);
   };
-  const inert = (): Inkling => ({
-    segment: () => null,
-    on: emitter.on,
-    track() {},
-    consent() {},
-    ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
-    destroy() {},
-    push() {},
-  });
 
-  if (!options || typeof options.manifest !== 'string' || options.manifest === '') {
-    report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
-    return inert();
-  }
-  if (!CONSENTS.includes(consent)) {
-    report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
-    consent = 'pending';
-  }
-  // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
-  if (options.respectOptOut !== false && hasOptOutSignal()) return inert();
-
-  const { keys: publicKeys, malformed } = parsePublicKeys(options.publicKey);
-  for (const key of malformed) report({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
-
-  // Before any slot is painted: the cached decision from the last page, or the default.
-  installVariantStyle(options.nonce);
-  decision = consent === 'denied' ? null : readDecisionCache();
-  variants = createVariantController(decision?.segment ?? 'default', warnOnce);
-  const workerUrl = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
+  const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;
   const connection = connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
+  void connection.then(({ mode, fallbackReason }) => {
+    if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
+  });
 
   // Calls into the engine run one after another, so decisions arrive in the order they were asked for.
   let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>) => {
-    const next = queue
-      .then(() => connection)
-      .then(({ engine }) => call(engine as unknown as EngineApi))
-      .then((result) => result && onResult(result))
-      .catch((e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }));
-    queue = next;
-    return next;
+  const ask = <T>(call: (engine: EngineApi) => Promise<T>): Promise<T> => {
+    const answer = queue.then(() => connection).then(({ engine }) => call(engine as unknown as EngineApi));
+    queue = answer.catch(() => undefined);
+    return answer;
   };
+  const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>) =>
+    ask(call).then(
+      (result) => result && onResult(result),
+      (e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }),
+    );
 
   const buffer = createSignalBuffer((signals: Signal[], leaving: boolean) => {
     if (consent === 'granted' && leaving) {
@@ -127,13 +184,15 @@ export function init(options: InitOptions): Inkling {
       void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
     } else void enqueue('record activity', (engine) => engine.ingest({ signals }));
   });
+  // The visitor's choices gate every signal: nothing while paused, nothing about a blocked topic.
+  const record = (signal: Signal) => {
+    const { paused, blockedTopics } = settings.get();
+    if (!paused && !(signal.topic && blockedTopics.includes(signal.topic))) buffer.push(signal);
+  };
   const track = () => {
-    stopTracking ??= startTracking(buffer.push, () => variants?.newView());
+    stopTracking ??= startTracking(record, () => variants.newView());
   };
 
-  void connection.then(({ mode, fallbackReason }) => {
-    if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
-  });
   const manifestUrl = new URL(options.manifest, location.href).href;
   const start = () => {
     void enqueue('start', async (engine) => {
@@ -150,16 +209,41 @@ export function init(options: InitOptions): Inkling {
   else start();
   const ready = queue.then(() => {
     // The engine has answered (or cannot): slots held by data-inkling-wait show what they have.
-    variants?.release();
+    variants.release();
     emitter.emit('ready', decision);
     return decision;
   });
 
+  // Other open tabs follow "delete everything" and the visitor's choices.
+  let channel: BroadcastChannel | undefined;
+  const resetHere = () => {
+    buffer.drop();
+    outbox.clear();
+    writeDecisionCache(null);
+    decision = null;
+    variants.show('default', 'immediate');
+  };
+  const changeSettings = (change: Partial<Settings>) => {
+    settings.set({ ...settings.get(), ...change });
+    channel?.postMessage('settings');
+  };
+  try {
+    channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.onmessage = ({ data }) => {
+      const wasOff = off();
+      settings = createSettingsStore();
+      if (data === 'forget') resetHere();
+      else if (off() !== wasOff) sdk.personalize(!off());
+    };
+  } catch {
+    // No BroadcastChannel: other tabs pick the change up on their next page load.
+  }
+
   const sdk: Inkling = {
-    segment: () => decision,
+    segment: () => (off() ? null : decision),
     on: emitter.on,
     track(name, { topic, value = 1 } = {}) {
-      if (!stopped && consent !== 'denied' && typeof name === 'string' && name) buffer.push({ signal: `custom:${name}`, topic, value, at: Date.now() });
+      if (!stopped && consent !== 'denied' && typeof name === 'string' && name) record({ signal: `custom:${name}`, topic, value, at: Date.now() });
     },
     consent(next) {
       if (stopped || next === consent || !CONSENTS.includes(next)) return;
@@ -168,9 +252,7 @@ export function init(options: InitOptions): Inkling {
       if (next === 'denied') {
         stopTracking?.();
         stopTracking = undefined;
-        buffer.flush();
-        outbox.clear();
-        show(null);
+        resetHere();
         void enqueue('delete the profile', (engine) => engine.forget());
         return;
       }
@@ -182,7 +264,9 @@ export function init(options: InitOptions): Inkling {
       if (stopped) return;
       stopTracking?.();
       buffer.stop();
-      variants?.stop();
+      variants.stop();
+      stopListening();
+      channel?.close();
       stopped = true;
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
@@ -195,6 +279,31 @@ export function init(options: InitOptions): Inkling {
         report({ code: 'options-invalid', message: `Inkling command ${String(name)} failed: ${describe(e)}` });
       }
     },
+    explain: () =>
+      consent === 'denied' ? Promise.resolve(explainNothing('you declined, so nothing is recorded', settings.get())) : ask((engine) => engine.explain(settings.get())),
+    export: () => ask((engine) => engine.exportProfile(settings.get(), off() ? null : (readDecisionCache()?.segment ?? null))),
+    async forget() {
+      settings.clear();
+      resetHere();
+      await enqueue('delete everything', (engine) => engine.forget());
+      channel?.postMessage('forget');
+    },
+    pause: () => changeSettings({ paused: true }),
+    resume: () => changeSettings({ paused: false }),
+    async blockTopic(topic) {
+      if (typeof topic !== 'string' || !topic || settings.get().blockedTopics.includes(topic)) return;
+      changeSettings({ blockedTopics: [...settings.get().blockedTopics, topic] });
+      await enqueue('block a topic', (engine) => engine.blockTopic(topic));
+    },
+    personalize(on) {
+      if (settings.get().personalizationOff !== !on) changeSettings({ personalizationOff: !on });
+      writeDecisionCache(on && consent === 'granted' ? decision : null);
+      variants.show(on ? (decision?.segment ?? 'default') : 'default', 'immediate');
+      if (on && decision) emitter.emit('segmentchange', decision);
+    },
+    settings: () => settings.get(),
+    openPanel: (slot) => openPanel(sdk, slot),
   };
+  const stopListening = listenForPanel(sdk);
   return sdk;
 }

@@ -36,6 +36,7 @@ if (typeof document === 'undefined') {
     const sdk = init({
       manifest,
       workerUrl: script.src,
+      panelUrl: new URL('inkling-panel.js', script.src).href,
       publicKey: attr('key'),
       consent: attr('consent') as InitOptions['consent'],
       applyOn: attr('apply-on') as InitOptions['applyOn'],

@@ -2,6 +2,8 @@ import { PROFILE_LIMITS } from '../constants';
 import type { ProfileLimits } from '../model/boundProfile';
 import { dayNumber } from '../model/dayNumber';
 import { decide } from '../model/decide';
+import { explainDecision } from '../model/explainDecision';
+import { exportProfile } from '../model/exportProfile';
 import { foldSignals } from '../model/foldSignals';
 import type { CachedManifest } from '../types/cachedManifest';
 import type { InklingError } from '../types/error';
@@ -9,7 +11,7 @@ import type { Manifest } from '../types/manifest';
 import { createMemoryStore } from './createMemoryStore';
 import { fetchManifest } from './fetchManifest';
 import { verifyManifest } from './verifyManifest';
-import { createIndexedDBStore, type ProfileStore } from './profileStore';
+import { createIndexedDBStore, deleteProfileDB, type ProfileStore } from './profileStore';
 import type { EngineApi, EngineResult } from './protocol';
 
 /** Days kept before any manifest has said how many. */
@@ -46,6 +48,7 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
   let manifestUrl = '';
   let publicKeys: string[] = [];
   let manifestTimeout: number | undefined;
+  let reopenAfterForget = false;
 
   /** Opens IndexedDB once; on failure the caller stays in memory and reports. */
   async function openPersistent(errors: InklingError[]): Promise<ProfileStore | undefined> {
@@ -104,6 +107,7 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
   }
 
   async function setPersist(persist: boolean, errors: InklingError[]): Promise<void> {
+    reopenAfterForget = false;
     if (!persist) {
       if (store.kind !== 'memory') store = createMemoryStore();
       return;
@@ -149,6 +153,8 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
 
     async ingest({ signals, id }) {
       const errors: InklingError[] = [];
+      // After "delete everything" the database is reopened only when there is something to keep.
+      if (reopenAfterForget) await setPersist(true, errors);
       const deltas = foldSignals(signals);
       try {
         await store.add(deltas, limits(), id);
@@ -169,10 +175,34 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
 
     async forget() {
       await store.clear();
-      const stored = await openPersistent([]);
-      if (stored && stored !== store) await stored.clear();
+      reopenAfterForget = store.kind === 'indexeddb';
+      store = createMemoryStore();
+      persistent = undefined;
+      await deleteProfileDB();
       current = undefined;
       lastGood = undefined;
+    },
+
+    async blockTopic(topic) {
+      const errors: InklingError[] = [];
+      const drop = (await store.all()).filter((b) => b.topic === topic && b.signal !== 'context');
+      try {
+        await store.remove(drop);
+      } catch (e) {
+        errors.push(storageError('write to', e));
+      }
+      return result(errors);
+    },
+
+    async explain(settings) {
+      const at = now();
+      const buckets = await store.all();
+      const decision = manifest ? decide(buckets, manifest, at, dayNumber(at), current) : null;
+      return explainDecision(decision, manifest, buckets, settings, dayNumber(at));
+    },
+
+    async exportProfile(settings, cachedSegment) {
+      return exportProfile(await store.all(), settings, manifest?.id ?? null, cachedSegment, now());
     },
 
     async buckets() {

@@ -30,6 +30,9 @@ export function createMemoryStore(): ProfileStore {
     async all() {
       return [...buckets.values()].map((b) => ({ ...b }));
     },
+    async remove(doomed) {
+      for (const b of doomed) buckets.delete(JSON.stringify(bucketKey(b)));
+    },
     getManifest: async (url) => manifests.get(url),
     async putManifest(record) {
       manifests.set(record.url, record);

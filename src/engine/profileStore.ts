@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { BATCH_ID_DAYS, BATCH_STORE, BUCKET_STORE, DB_NAME, DB_OPEN_TIMEOUT_MS, DB_VERSION, MANIFEST_STORE, MAX_BATCH_IDS } from '../constants';
 import { bucketsToDrop, isBucket, type ProfileLimits } from '../model/boundProfile';
 import { bucketKey, mergeBucket, type BucketKey } from '../model/foldSignals';
@@ -16,6 +16,8 @@ export interface ProfileStore {
   add(deltas: ProfileBucket[], limits: ProfileLimits, batchId?: string): Promise<boolean>;
   /** Every stored bucket (corrupt records are skipped). */
   all(): Promise<ProfileBucket[]>;
+  /** Deletes these buckets (by key). */
+  remove(buckets: ProfileBucket[]): Promise<void>;
   /** The last good manifest fetched from `url`, if any. */
   getManifest(url: string): Promise<CachedManifest | undefined>;
   /** Keeps `record` as the last good manifest of its URL (and only the two most recent URLs). */
@@ -109,6 +111,10 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
       const rows: unknown[] = await (await connect()).getAll(BUCKET_STORE);
       return rows.filter(isBucket);
     },
+    async remove(doomed) {
+      const tx = (await connect()).transaction(BUCKET_STORE, 'readwrite');
+      await Promise.all([...doomed.map((b) => tx.store.delete(bucketKey(b))), tx.done]);
+    },
     getManifest: async (url) => (await connect()).get(MANIFEST_STORE, url),
     async putManifest(record) {
       const tx = (await connect()).transaction(MANIFEST_STORE, 'readwrite');
@@ -125,4 +131,12 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
       await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
     },
   };
+}
+
+/**
+ * Deletes the whole database ("delete everything"). Open connections, in this tab and others,
+ * close themselves on the `versionchange` this causes, so nothing of Inkling is left behind.
+ */
+export function deleteProfileDB(): Promise<void> {
+  return deleteDB(DB_NAME);
 }

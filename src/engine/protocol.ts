@@ -1,5 +1,8 @@
 import type { Decision } from '../types/decision';
 import type { InklingError } from '../types/error';
+import type { Explanation } from '../types/explanation';
+import type { ProfileExport } from '../types/profileExport';
+import type { Settings } from '../types/settings';
 import type { ProfileBucket } from '../types/profile';
 import type { Signal } from '../types/signal';
 
@@ -58,8 +61,14 @@ export interface EngineApi {
   ingest(batch: SignalBatch): Promise<EngineResult>;
   /** Switches between IndexedDB and memory; turning it on moves this page's in-memory profile into IndexedDB. */
   setPersist(persist: boolean): Promise<EngineResult>;
-  /** Deletes the whole stored profile, in IndexedDB and in memory. */
+  /** Deletes everything stored, in IndexedDB (the database itself) and in memory. */
   forget(): Promise<void>;
+  /** Deletes every bucket of `topic` and decides again. */
+  blockTopic(topic: string): Promise<EngineResult>;
+  /** The current decision explained in plain words, with what is stored. */
+  explain(settings: Settings): Promise<Explanation>;
+  /** Everything stored, as readable JSON. */
+  exportProfile(settings: Settings, cachedSegment: string | null): Promise<ProfileExport>;
   /** Every stored bucket, for export and tests. */
   buckets(): Promise<ProfileBucket[]>;
 }

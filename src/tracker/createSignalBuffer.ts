@@ -9,6 +9,8 @@ export interface SignalBuffer {
   push(signal: Signal): void;
   /** Hands everything buffered to the sink now. */
   flush(): void;
+  /** Throws away what is buffered ("delete everything"). */
+  drop(): void;
   /** Stops the scheduling (buffered signals are flushed first). */
   stop(): void;
 }
@@ -39,6 +41,9 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean) => 
       else cancelIdle ??= whenIdle(() => flush());
     },
     flush: () => flush(),
+    drop() {
+      pending = [];
+    },
     stop() {
       flush();
       offHidden();

@@ -24,6 +24,8 @@ export type InklingErrorCode =
   | 'storage-unavailable'
   /** The Web Worker could not start; the engine runs on the main thread instead. */
   | 'worker-unavailable'
+  /** The visitor panel could not be loaded (blocked by CSP, missing file). */
+  | 'panel-unavailable'
   /** `init()` was called with options it cannot use (e.g. no manifest URL). */
   | 'options-invalid'
   /** Anything else that went wrong inside the SDK. */

@@ -1,9 +1,12 @@
 import type { Decision } from './decision';
 import type { InklingError } from './error';
+import type { Explanation } from './explanation';
+import type { ProfileExport } from './profileExport';
+import type { Settings } from './settings';
 
 /** Events an Inkling instance emits, with their payloads. */
 export interface InklingEvents extends Record<string, unknown> {
-  /** The decided segment changed (also fires for the first decision). */
+  /** The decided segment changed; also fires for the engine's first decision, even when it confirms the cached one. */
   segmentchange: Decision;
   /** The engine has started and made its first decision (or found it cannot). */
   ready: Decision | null;
@@ -41,6 +44,24 @@ export interface Inkling {
   ready: Promise<Decision | null>;
   /** Stops tracking and the engine. The page keeps whatever content is showing. */
   destroy(): void;
+  /** Why the visitor sees what they see, in plain words, and what is stored. */
+  explain(): Promise<Explanation>;
+  /** Everything kept about the visitor, as readable JSON ("Download my data"). */
+  export(): Promise<ProfileExport>;
+  /** Deletes everything Inkling keeps (IndexedDB and localStorage), resets the visitor's choices, and tells other open tabs. */
+  forget(): Promise<void>;
+  /** Stops recording new activity (kept across pages until `resume()`). */
+  pause(): void;
+  /** Records activity again. */
+  resume(): void;
+  /** Never tracks `topic` again, deletes its data and decides again. */
+  blockTopic(topic: string): Promise<void>;
+  /** `false` turns personalization off (default content, no segment) across pages; `true` turns it back on. */
+  personalize(on: boolean): void;
+  /** The visitor's current choices. */
+  settings(): Settings;
+  /** Opens the "why am I seeing this" panel (loaded on first use), about `slot` when given. */
+  openPanel(slot?: Element): Promise<void>;
   /**
    * Runs a queued command, `['method', ...args]`, as `window.inkling.push(…)` did before the
    * script loaded: `(window.inkling = window.inkling || []).push(['on', 'segmentchange', fn])`.

@@ -32,6 +32,10 @@ export interface InitOptions {
   applyOn?: 'next-view' | 'immediate';
   /** The page's CSP nonce, for the one `<style>` element browsers without constructable stylesheets need. */
   nonce?: string;
+  /** URL of the panel module; defaults to `inkling-panel.js` beside the script (or beside `inkling.mjs`). */
+  panelUrl?: string;
+  /** Overrides for the panel's strings (i18n), passed to it when it opens. */
+  panelStrings?: Record<string, string>;
   /** How long the manifest request may take before it counts as failed (ms, default 8000). */
   manifestTimeout?: number;
   /** How long a worker may take to answer before the engine runs in-thread instead (ms). */

@@ -1,4 +1,4 @@
-import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_VARIANT, ATTR_WAIT, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS } from '../constants';
+import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_VARIANT, ATTR_WAIT, ATTR_WHY, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS, WHY_CLASS } from '../constants';
 import { isInViewport } from '../lib/isInViewport';
 import { chooseVariant } from './chooseVariant';
 import { findMarkupMistakes } from './findMarkupMistakes';
@@ -63,10 +63,22 @@ export function createVariantController(initial: string, warn: (message: string)
     timers.add(timer);
   };
 
+  /** `data-inkling-why` slots get a small, keyboard-reachable "why?" button (its text: the attribute's value, if any). */
+  const addWhy = (slot: Element) => {
+    if (!slot.hasAttribute(ATTR_WHY) || [...slot.children].some((c) => c.classList.contains(WHY_CLASS))) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = WHY_CLASS;
+    button.textContent = slot.getAttribute(ATTR_WHY) || 'why?';
+    button.setAttribute('aria-label', 'Why am I seeing this?');
+    slot.append(button);
+  };
+
   /** A slot seen for the first time (parsed, rendered or re-rendered) shows the latest decision. */
   const adopt = (slot: Element) => {
     const fresh = !shown.has(slot);
     apply(slot, shown.get(slot) ?? latest);
+    addWhy(slot);
     if (fresh && slot.hasAttribute(ATTR_WAIT)) hold(slot);
   };
   const slotsIn = (node: Node): Element[] => {

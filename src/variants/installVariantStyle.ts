@@ -1,14 +1,17 @@
-import { ATTR_READY, ATTR_VARIANT, ATTR_WAIT } from '../constants';
+import { ATTR_READY, ATTR_VARIANT, ATTR_WAIT, WHY_CLASS } from '../constants';
 
 /**
- * The SDK's two CSS rules. Author CSS such as `.hero > div { display: flex }` beats the browser's
+ * The SDK's CSS rules. Author CSS such as `.hero > div { display: flex }` beats the browser's
  * own `[hidden]` rule, so the first keeps hidden variants hidden; the second holds a
- * `data-inkling-wait` slot invisible (its space reserved, so nothing shifts) until it is ready.
+ * `data-inkling-wait` slot invisible (its space reserved, so nothing shifts) until it is ready;
+ * the third styles the small "why?" button of `data-inkling-why` slots.
  * They go in through a constructable stylesheet, which a strict `style-src` allows; engines
  * without one get a `<style>` element carrying the page's `nonce`.
  */
 export function installVariantStyle(nonce?: string, doc: Document = document): void {
-  const css = `[${ATTR_VARIANT}][hidden]{display:none!important}[${ATTR_WAIT}]:not([${ATTR_READY}]){visibility:hidden}`;
+  const css =
+    `[${ATTR_VARIANT}][hidden]{display:none!important}[${ATTR_WAIT}]:not([${ATTR_READY}]){visibility:hidden}` +
+    `.${WHY_CLASS}{font:inherit;font-size:.75rem;line-height:1.5;margin:.25rem;padding:0 .5rem;border:1px solid;border-radius:1em;background:none;color:inherit;cursor:pointer}`;
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

@@ -25,9 +25,15 @@ beforeAll(async () => {
     if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self'` };
     if (csp === 'cdn-blob') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self' blob:` };
     if (csp === 'trusted-types') return { 'Content-Security-Policy': "require-trusted-types-for 'script'" };
+    if (csp === 'nonce') return { 'Content-Security-Policy': "script-src 'self'; worker-src 'self'; style-src 'self' 'nonce-n0nce'" };
     return {};
   };
+  // Author CSS that would show hidden variants, with the page's nonce; the SDK's script tag carries it too.
+  const withNonce = marketplaceHtml
+    .replace('<script src="/dist/inkling.js"', '<script nonce="n0nce" src="/dist/inkling.js"')
+    .replace('<link rel="stylesheet" href="styles.css">', '<style nonce="n0nce">.hero-variant { display: flex }</style>');
   const routes = {
+    '/marketplace/nonce.html': { type: 'text/html', body: withNonce },
     '/marketplace/cdn.html': fromCdn,
     '/esm/cdn.html': { type: 'text/html', body: esmHtml },
     '/esm/cdn-main.js': { type: 'text/javascript', body: esmMain },
@@ -134,6 +140,38 @@ describe('strict and cross-origin pages', () => {
     expect((await events(page)).filter((e) => e.type === 'error').map((e) => e.detail.code)).toEqual(['worker-unavailable']);
     await clickUntil(page, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
     expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("script-tag build under script-src/worker-src/style-src 'self': worker mode, personalised, no violation", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/marketplace/?csp=strict`);
+    await page.evaluate(() => window.inkling!.ready);
+    expect(page.workers()).toHaveLength(1);
+    await clickUntil(page, '.card[data-inkling-topic="bikes"] [data-inkling-action="save"]', 'cyclist');
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+    await page.close();
+  });
+
+  it('without constructable stylesheets, the SDK injects its rule with the page nonce and hidden variants stay hidden', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.addInitScript(() => {
+      // An engine without constructable stylesheets (Safari before 16.4).
+      CSSStyleSheet.prototype.replaceSync = () => {
+        throw new TypeError('not supported');
+      };
+    });
+    await page.goto(`${site.url}/marketplace/nonce.html?csp=nonce`);
+    await page.evaluate(() => window.inkling!.ready);
+    const visible = await page.evaluate(() =>
+      [...document.querySelectorAll('#hero > [data-inkling-variant]')].filter((v) => getComputedStyle(v).display !== 'none').map((v) => v.getAttribute('data-inkling-variant')),
+    );
+    expect(visible).toEqual(['default']);
+    // Browsers hide the nonce content attribute after parsing; the IDL property keeps it.
+    expect(await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce))).toEqual(['n0nce', 'n0nce']);
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
   });

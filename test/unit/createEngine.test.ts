@@ -90,6 +90,7 @@ describe('createEngine', () => {
       add: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       all: async () => [],
       clear: async () => {},
+      remove: async () => {},
       getManifest: async () => undefined,
       putManifest: async () => {},
     };

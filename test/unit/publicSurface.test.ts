@@ -15,7 +15,7 @@ describe('public surface', () => {
   it('a running instance and one refused for bad options have exactly these members', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const members = ['consent', 'destroy', 'on', 'push', 'ready', 'segment', 'track'];
+    const members = ['blockTopic', 'consent', 'destroy', 'explain', 'export', 'forget', 'on', 'openPanel', 'pause', 'personalize', 'push', 'ready', 'resume', 'segment', 'settings', 'track'];
     const running = inkling.init({ manifest: '/m.json', workerUrl: false });
     expect(Object.keys(running).sort()).toEqual(members);
     await running.ready;

@@ -1,0 +1,62 @@
+import type { Decision } from '../types/decision';
+import type { Explanation, ExplanationReason } from '../types/explanation';
+import type { Manifest } from '../types/manifest';
+import type { ProfileBucket } from '../types/profile';
+import type { Settings } from '../types/settings';
+import { bucketsInWindow } from './computeFeatures';
+
+/** The confidence in words a visitor understands. */
+export function confidenceWords(confidence: number): Explanation['confidenceWords'] {
+  return confidence >= 0.5 ? 'very sure' : confidence >= 0.2 ? 'fairly sure' : 'not sure';
+}
+
+const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
+
+/** Undecayed events (or their summed value, for `sum` and `max` features) that a feature read in the window. */
+function plainValue(feature: Manifest['features'][number], buckets: ProfileBucket[]): number {
+  let value = 0;
+  for (const b of buckets) {
+    if (b.signal !== feature.signal || (feature.topic !== undefined && b.topic !== feature.topic) || (feature.action !== undefined && b.action !== feature.action)) continue;
+    value = feature.agg === 'max' ? Math.max(value, b.max) : value + (feature.agg === 'sum' || feature.agg === 'mean' ? b.sum : b.count);
+  }
+  return value;
+}
+
+/**
+ * Turns a decision into what the visitor panel says: the segment in plain words, how sure,
+ * the strongest reasons as sentences with numbers and the time window, and what is stored.
+ * Pure: runs in the engine, next to the profile.
+ */
+export function explainDecision(decision: Decision | null, manifest: Manifest | undefined, buckets: ProfileBucket[], settings: Settings, today: number): Explanation {
+  const days = manifest?.window.days ?? 0;
+  const inWindow = manifest ? bucketsInWindow(buckets, manifest, today) : buckets;
+  const topics = new Map<string, number>();
+  for (const b of buckets) if (b.topic && b.signal !== 'context') topics.set(b.topic, (topics.get(b.topic) ?? 0) + b.count);
+  const segment = manifest?.segments.find((s) => s.id === decision?.segment);
+  const off = settings.personalizationOff;
+  const reasons: ExplanationReason[] = [];
+  if (decision && segment && !off) {
+    for (const r of decision.reasons) {
+      const feature = manifest!.features.find((f) => f.name === r.feature);
+      if (!feature || r.contribution <= 0 || reasons.length === 5) continue;
+      const value = round(plainValue(feature, inWindow));
+      if (value > 0) reasons.push({ feature: r.feature, value, text: `${value} ${feature.label} in the past ${days} days` });
+    }
+  }
+  return {
+    segment: off || !segment ? 'default' : segment.id,
+    label: off || !segment ? 'Default' : segment.label,
+    ...(segment && !off && segment.description !== undefined && { description: segment.description }),
+    confidence: off ? 0 : (decision?.confidence ?? 0),
+    confidenceWords: confidenceWords(off ? 0 : (decision?.confidence ?? 0)),
+    ...((off || !segment) && { note: off ? 'personalization is off' : (decision?.note ?? 'no segment has been decided yet') }),
+    reasons,
+    stored: {
+      topics: [...topics].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1)),
+      days,
+      bytes: buckets.reduce((n, b) => n + JSON.stringify(b).length, 0),
+    },
+    ...(manifest && { manifest: { id: manifest.id, ...(manifest.issued !== undefined && { issued: manifest.issued }) } }),
+    settings,
+  };
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createVariantController, type VariantController } from '../../src/variants/createVariantController';
+import { findMarkupMistakes } from '../../src/variants/findMarkupMistakes';
+
+let controller: VariantController | undefined;
+afterEach(() => {
+  controller?.stop();
+  document.body.replaceChildren();
+  document.documentElement.removeAttribute('data-inkling-segment');
+});
+
+function slot(name: string, variants: [string, boolean][], parent: Element = document.body): HTMLElement {
+  const section = document.createElement('section');
+  section.setAttribute('data-inkling-slot', name);
+  for (const [segments, hidden] of variants) {
+    const div = document.createElement('div');
+    div.setAttribute('data-inkling-variant', segments);
+    div.hidden = hidden;
+    div.textContent = `${name}:${segments}`;
+    section.append(div);
+  }
+  parent.append(section);
+  return section;
+}
+const visible = (el: Element) => [...el.children].filter((c) => c.hasAttribute('data-inkling-variant') && !(c as HTMLElement).hidden).map((c) => c.textContent);
+const variantsOf = (el: Element) => [...el.children];
+
+describe('markup mistakes: one warning each, and a deterministic result', () => {
+  it('a slot with no default variant shows its first variant to everyone else', () => {
+    const hero = slot('hero', [['a', false], ['b', false]]);
+    const warnings: string[] = [];
+    controller = createVariantController('nobody', (w) => warnings.push(w));
+    expect(visible(hero)).toEqual(['hero:a']);
+    expect(warnings).toEqual(['Inkling: slot "hero" has no default variant; its first variant is shown when no other matches']);
+  });
+
+  it('two variants for one segment: the first in document order is shown', () => {
+    const hero = slot('hero', [['default', false], ['camper', true], ['camper cyclist', true]]);
+    const warnings: string[] = [];
+    controller = createVariantController('camper', (w) => warnings.push(w));
+    expect(visible(hero)).toEqual(['hero:camper']);
+    expect(warnings).toEqual(['Inkling: slot "hero" has two variants for "camper"; the first one is shown']);
+  });
+
+  it('a nested slot is decided on its own, from its direct children', () => {
+    const outer = slot('outer', [['default', false], ['camper', true]]);
+    const inner = slot('inner', [['default', false], ['camper', true]], outer.children[1]!);
+    const warnings: string[] = [];
+    controller = createVariantController('camper', (w) => warnings.push(w));
+    expect(visible(outer)).toEqual([outer.children[1]!.textContent]);
+    expect(visible(inner)).toEqual(['inner:camper']);
+    expect(warnings).toEqual(['Inkling: slot "inner" is inside another slot; each slot is decided on its own, from its direct children']);
+  });
+
+  it('a segment id the manifest does not define is never shown, and named once', () => {
+    const hero = slot('hero', [['default', false], ['campr', true]]);
+    const warnings: string[] = [];
+    controller = createVariantController('default', (w) => warnings.push(w));
+    controller.setKnownSegments(['camper', 'cyclist']);
+    controller.show('camper', 'immediate'); // the typo'd variant does not match the real segment
+    expect(visible(hero)).toEqual(['hero:default']);
+    expect(warnings).toEqual(['Inkling: slot "hero" has a variant for "campr", which the manifest does not define; it is never shown']);
+    expect(findMarkupMistakes(hero, variantsOf(hero), new Set(['camper', 'campr']))).toEqual([]);
+  });
+
+  it('a well-formed slot has no warning', () => {
+    const hero = slot('hero', [['default', false], ['camper cyclist', true]]);
+    expect(findMarkupMistakes(hero, variantsOf(hero), new Set(['camper', 'cyclist']))).toEqual([]);
+  });
+});
+
+describe('the page segment attribute', () => {
+  it('<html data-inkling-segment> follows the segment the page shows', () => {
+    slot('hero', [['default', false], ['camper', true]]);
+    controller = createVariantController('camper', () => {});
+    expect(document.documentElement.getAttribute('data-inkling-segment')).toBe('camper');
+    controller.show('cyclist', 'immediate');
+    expect(document.documentElement.getAttribute('data-inkling-segment')).toBe('cyclist');
+  });
+});
