@@ -2,6 +2,7 @@
 //   dist/inkling.js         script tag: IIFE, global `Inkling`; the file is also its own worker
 //   dist/inkling.mjs        ESM core, no idb on the main thread (the in-thread fallback is a lazy chunk)
 //   dist/inkling-worker.js  the ESM build's same-origin worker (classic script)
+// and the visitor panel, dist/inkling-panel.js (ES module), which the core imports only when it opens.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -37,6 +38,11 @@ export default [
   {
     input: 'src/engine/worker.ts',
     output: { file: 'dist/inkling-worker.js', format: 'iife', sourcemap: true, plugins: [minify(false)] },
+    plugins,
+  },
+  {
+    input: 'src/panel/openPanel.ts',
+    output: { file: 'dist/inkling-panel.js', format: 'es', sourcemap: true, plugins: [minify(true)] },
     plugins,
   },
 ];

@@ -44,6 +44,8 @@ export const CHANNEL_NAME = 'inkling';
 /** Attributes that open the visitor panel. */
 export const ATTR_EXPLAIN = 'data-inkling-explain';
 export const ATTR_WHY = 'data-inkling-why';
+/** The element that hosts the visitor panel's shadow root; clicks inside it are not tracked. */
+export const PANEL_TAG = 'inkling-panel';
 /** The class of the "why?" button added to slots with `data-inkling-why`. */
 export const WHY_CLASS = 'inkling-why';
 

@@ -189,8 +189,8 @@ export function init(options: InitOptions): Inkling {
     const { paused, blockedTopics } = settings.get();
     if (!paused && !(signal.topic && blockedTopics.includes(signal.topic))) buffer.push(signal);
   };
-  const track = () => {
-    stopTracking ??= startTracking(record, () => variants.newView());
+  const track = (fresh = true) => {
+    stopTracking ??= startTracking(record, () => variants.newView(), fresh);
   };
 
   const manifestUrl = new URL(options.manifest, location.href).href;
@@ -216,12 +216,16 @@ export function init(options: InitOptions): Inkling {
 
   // Other open tabs follow "delete everything" and the visitor's choices.
   let channel: BroadcastChannel | undefined;
-  const resetHere = () => {
+  // Trackers hold measures in progress (dwell, scroll depth): they are restarted, not flushed.
+  const resetHere = (restart: boolean) => {
+    stopTracking?.();
+    stopTracking = undefined;
     buffer.drop();
     outbox.clear();
     writeDecisionCache(null);
     decision = null;
     variants.show('default', 'immediate');
+    if (restart) track(false);
   };
   const changeSettings = (change: Partial<Settings>) => {
     settings.set({ ...settings.get(), ...change });
@@ -232,7 +236,7 @@ export function init(options: InitOptions): Inkling {
     channel.onmessage = ({ data }) => {
       const wasOff = off();
       settings = createSettingsStore();
-      if (data === 'forget') resetHere();
+      if (data === 'forget') resetHere(consent !== 'denied' && !stopped);
       else if (off() !== wasOff) sdk.personalize(!off());
     };
   } catch {
@@ -250,9 +254,7 @@ export function init(options: InitOptions): Inkling {
       const was = consent;
       consent = next;
       if (next === 'denied') {
-        stopTracking?.();
-        stopTracking = undefined;
-        resetHere();
+        resetHere(false);
         void enqueue('delete the profile', (engine) => engine.forget());
         return;
       }
@@ -284,7 +286,7 @@ export function init(options: InitOptions): Inkling {
     export: () => ask((engine) => engine.exportProfile(settings.get(), off() ? null : (readDecisionCache()?.segment ?? null))),
     async forget() {
       settings.clear();
-      resetHere();
+      resetHere(consent !== 'denied' && !stopped);
       await enqueue('delete everything', (engine) => engine.forget());
       channel?.postMessage('forget');
     },

@@ -64,6 +64,15 @@ function aggregate(f: FeatureSpec, buckets: ProfileBucket[], today: number, mani
   }
 }
 
+/**
+ * One feature's aggregate in the standardised space: transform (`log1p` or `none`), then
+ * z-score with the manifest's mean and std. The CLI trains with exactly this function.
+ */
+export function standardize(feature: Pick<FeatureSpec, 'transform' | 'mean' | 'std'>, raw: number): number {
+  const transformed = feature.transform === 'log1p' ? Math.log1p(raw) : raw;
+  return (transformed - feature.mean) / feature.std;
+}
+
 /** Buckets inside the manifest's window, counted back from `today` (inclusive). */
 export function bucketsInWindow(buckets: ProfileBucket[], manifest: Manifest, today: number): ProfileBucket[] {
   return buckets.filter((b) => b.day <= today && today - b.day < manifest.window.days);
@@ -78,11 +87,7 @@ export function bucketsInWindow(buckets: ProfileBucket[], manifest: Manifest, to
 export function computeFeatures(buckets: ProfileBucket[], manifest: Manifest, today: number): FeatureVector {
   const inWindow = bucketsInWindow(buckets, manifest, today);
   const raw = manifest.features.map((f) => aggregate(f, inWindow, today, manifest));
-  const z = manifest.features.map((f, i) => {
-    const value = raw[i] ?? 0;
-    const transformed = f.transform === 'log1p' ? Math.log1p(value) : value;
-    return (transformed - f.mean) / f.std;
-  });
+  const z = manifest.features.map((f, i) => standardize(f, raw[i] ?? 0));
   const evidence = inWindow.reduce((n, b) => (manifest.features.some((f) => matches(f, b)) ? n + b.count : n), 0);
   return { raw, z, evidence };
 }

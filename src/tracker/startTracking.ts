@@ -17,19 +17,25 @@ function trackView(push: (s: Signal) => void): () => void {
 /**
  * Starts every tracker: context once, then clicks, page views (single-page-app routes too),
  * and per view its scroll depth and dwell. `onNewView` runs on each single-page-app route.
+ * With `fresh` false (tracking restarted after "delete everything") this page's view and
+ * context are not recorded again: only what the visitor does from now on.
  * Returns one stop function that closes them all.
  */
-export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}): () => void {
-  getContext().forEach(push);
+export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}, fresh = true): () => void {
+  if (fresh) getContext().forEach(push);
   let stopView = trackView(push);
   const stops = [
     trackClicks(push),
     trackElementDwell(push),
-    trackPageViews(push, () => {
-      stopView();
-      stopView = trackView(push);
-      onNewView();
-    }),
+    trackPageViews(
+      push,
+      () => {
+        stopView();
+        stopView = trackView(push);
+        onNewView();
+      },
+      fresh,
+    ),
   ];
   return () => {
     stopView();

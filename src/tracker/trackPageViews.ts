@@ -3,7 +3,7 @@ import { listen } from '../lib/listen';
 import type { Signal } from '../types/signal';
 
 /**
- * Pushes a `view` signal for the page load, then one per single-page-app route change:
+ * Pushes a `view` signal for the page load (unless `countThisView` is false), then one per single-page-app route change:
  * `history.pushState` / `replaceState` (wrapped, never polled) and `popstate`. Only a change of
  * `pathname + search` is a view; hash-only and state-only changes are not.
  *
@@ -15,7 +15,7 @@ import type { Signal } from '../types/signal';
  * Returns a stop function: it restores the history methods unless someone wrapped them after
  * us (then our wrappers stay in their chain and just call through).
  */
-export function trackPageViews(push: (signal: Signal) => void, onNewView?: () => void): () => void {
+export function trackPageViews(push: (signal: Signal) => void, onNewView?: () => void, countThisView = true): () => void {
   const currentUrl = () => location.pathname + location.search;
   const pushView = () => push({ signal: 'view', topic: getPageTopic(), value: 1, at: Date.now() });
 
@@ -52,7 +52,7 @@ export function trackPageViews(push: (signal: Signal) => void, onNewView?: () =>
     };
   };
 
-  pushView();
+  if (countThisView) pushView();
   const stops = [listen(window, 'popstate', check), wrap('pushState'), wrap('replaceState')];
   return () => {
     stopped = true;

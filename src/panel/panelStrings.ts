@@ -1,0 +1,57 @@
+/**
+ * Every string the panel shows, in English. Pages override any of them (i18n) with
+ * `init({ panelStrings })`; `{placeholders}` are filled in. The engine's own sentences (its
+ * notes, e.g. "not enough activity yet") may be translated too, by using them as keys.
+ */
+export const panelStrings = {
+  title: 'Why am I seeing this?',
+  close: 'Close',
+  loading: 'Loading…',
+  failed: 'Something went wrong. Please try again.',
+
+  slotHeading: 'About this part of the page',
+  slotDefault: 'It shows the default version, the same for everyone.',
+  slotShown: 'It shows the version for {segments}.',
+  slotWhy: 'It was picked because your activity matches “{label}”.',
+  slotEarlier: 'It was picked on an earlier page and follows your activity on the next one.',
+  slotInstead: 'Without personalization you would see: “{text}”',
+
+  segmentHeading: 'What this site thinks you like',
+  noSegment: 'Nothing yet: you see the same content as everyone.',
+  confidence: 'How sure: {words}.',
+  'very sure': 'very sure',
+  'fairly sure': 'fairly sure',
+  'not sure': 'not sure',
+  note: 'Why: {note}.',
+  reasonsHeading: 'Because of your recent activity',
+  reason: '{text}',
+
+  storedHeading: 'What is kept on this device',
+  stored: '{bytes} bytes about the past {days} days. Nothing leaves this device.',
+  storedNothing: 'Nothing is kept. Nothing leaves this device.',
+  topicCount: '{topic}: {count} events',
+  topicCountOne: '{topic}: 1 event',
+  block: 'Block',
+  blockLabel: 'Block {topic}',
+  blockedTopics: 'Never tracked: {topics}.',
+  blockedDone: '“{topic}” is blocked and its data deleted.',
+
+  choicesHeading: 'Your choices',
+  personalizeOff: 'Show default content',
+  personalizeOn: 'Turn personalization back on',
+  paused: 'Tracking is paused: nothing new is recorded.',
+  pause: 'Pause tracking',
+  resume: 'Resume tracking',
+  download: 'Download my data',
+  forget: 'Delete everything',
+  confirm: 'Delete everything kept about you on this device? This cannot be undone.',
+  confirmYes: 'Yes, delete everything',
+  cancel: 'Cancel',
+  deleted: 'Everything was deleted.',
+
+  manifest: 'Segments: {id}, issued {date}.',
+  manifestUndated: 'Segments: {id}.',
+};
+
+/** The panel's strings, after a page's overrides. */
+export type PanelStrings = typeof panelStrings & Record<string, string>;
