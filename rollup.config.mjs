@@ -3,6 +3,9 @@
 //   dist/inkling.mjs        ESM core, no idb on the main thread (the in-thread fallback is a lazy chunk)
 //   dist/inkling-worker.js  the ESM build's same-origin worker (classic script)
 // and the visitor panel, dist/inkling-panel.js (ES module), which the core imports only when it opens.
+// The `inkling` command line, dist/cli.js, is a Node 20 ES module with its dependencies bundled.
+import { chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -44,5 +47,18 @@ export default [
     input: 'src/panel/openPanel.ts',
     output: { file: 'dist/inkling-panel.js', format: 'es', sourcemap: true, plugins: [minify(true)] },
     plugins,
+  },
+  {
+    input: 'src/cli/main.ts',
+    // Node's built-ins stay imports (csv-parse imports `stream`, without `node:`); csv-parse itself
+    // is bundled, so the package's runtime dependencies stay idb and comlink. Not minified.
+    external: [/^node:/, ...builtinModules],
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [
+      // No `browser: true` here: csv-parse must resolve to its Node build.
+      nodeResolve({ preferBuiltins: true }),
+      esbuild({ target: 'node20' }),
+      { name: 'executable', writeBundle: ({ file }) => chmodSync(file, 0o755) },
+    ],
   },
 ];

@@ -59,7 +59,8 @@ function createPanel(nonce?: string) {
 
   /** Runs a visitor's action, then shows a fresh explanation. */
   const act = async (action: PanelAction, topic?: string) => {
-    let focus: string | undefined;
+    // Focus follows the control by name: the lists above it may change when the explanation is redrawn.
+    let focus: string | undefined = topic ? undefined : action;
     status.textContent = '';
     try {
       if (action === 'personalize') sdk.personalize(sdk.settings().personalizationOff);
