@@ -1,9 +1,7 @@
 import type { Manifest, SegmentSpec } from '../types/manifest';
-import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_WINDOW, type TrainingSpec } from './trainingSpec';
+import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_VALID_DAYS, DEFAULT_WINDOW, type TrainingSpec } from './trainingSpec';
 import { withStats } from './withStats';
 
-/** How long a manifest is trusted as new, as `trainManifest` writes it. */
-const VALID_DAYS = 30;
 
 /**
  * A manifest from a spec, each feature's standardisation and segments found outside
@@ -27,7 +25,7 @@ export function assembleManifest(input: {
     inkling: 1,
     id: input.id ?? spec.id ?? `inkling-${now.toISOString().slice(0, 10)}`,
     issued: now.toISOString(),
-    expires: new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString(),
+    expires: new Date(now.getTime() + (spec.validDays ?? DEFAULT_VALID_DAYS) * 86_400_000).toISOString(),
     window: spec.window ?? { ...DEFAULT_WINDOW },
     minEvidence: spec.minEvidence ?? DEFAULT_MIN_EVIDENCE,
     hysteresis: spec.hysteresis ?? DEFAULT_HYSTERESIS,

@@ -5,7 +5,7 @@ import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_WINDOW, type Training
 
 /**
  * Reads `spec.json` (what to compute per visitor: the manifest's features without `mean` and
- * `std`, plus optional id, window, minEvidence and hysteresis) and checks it with the SDK's own
+ * `std`, plus optional id, window, minEvidence, hysteresis and validDays) and checks it with the SDK's own
  * `validateManifest`, so every problem is reported by the path it has in the spec.
  */
 export function readTrainingSpec(path: string): TrainingSpec {
@@ -24,7 +24,11 @@ export function readTrainingSpec(path: string): TrainingSpec {
     features: spec.features.map((f: unknown) => (typeof f === 'object' && f !== null ? { ...f, mean: 0, std: 1 } : f)),
     segments: [{ id: 'probe', label: '', centroid: spec.features.map(() => 0) }],
   };
-  const check = validateManifest(probe);
+  if (spec.validDays !== undefined && !(Number.isInteger(spec.validDays) && (spec.validDays as number) > 0)) {
+    throw new CliError(`${path}: "validDays" must be a whole number of days above 0`);
+  }
+  const { validDays: _validDays, ...manifestFields } = probe as typeof probe & { validDays?: unknown };
+  const check = validateManifest(manifestFields);
   if (!check.ok) throw new CliError(`${path} is not a valid training spec`, 1, check.problems.map((p) => `  ${path}: ${p}`));
   return spec as unknown as TrainingSpec;
 }

@@ -2,7 +2,7 @@ import { standardize } from '../model/computeFeatures';
 import { validateManifest } from '../model/validateManifest';
 import type { FeatureSpec, Manifest, SegmentSpec } from '../types/manifest';
 import { kmeans, type PointMatrix } from './kmeans';
-import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_WINDOW, type TrainingSpec } from './trainingSpec';
+import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_VALID_DAYS, DEFAULT_WINDOW, type TrainingSpec } from './trainingSpec';
 import { withStats } from './withStats';
 
 /** Options of `trainManifest`. */
@@ -39,8 +39,6 @@ export interface StandardizedRows {
   z: PointMatrix;
 }
 
-/** How long a trained manifest is trusted as new. */
-const VALID_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 const transformOf = (transform: FeatureSpec['transform'], x: number): number => (transform === 'log1p' ? Math.log1p(x) : x);
@@ -159,7 +157,7 @@ export function trainManifest(rows: readonly Readonly<Record<string, number>>[],
     inkling: 1,
     id: options.id ?? spec.id ?? `inkling-${now.toISOString().slice(0, 10)}`,
     issued: now.toISOString(),
-    expires: new Date(now.getTime() + VALID_DAYS * DAY_MS).toISOString(),
+    expires: new Date(now.getTime() + (spec.validDays ?? DEFAULT_VALID_DAYS) * DAY_MS).toISOString(),
     window: spec.window ?? { ...DEFAULT_WINDOW },
     minEvidence: spec.minEvidence ?? DEFAULT_MIN_EVIDENCE,
     hysteresis: spec.hysteresis ?? DEFAULT_HYSTERESIS,

@@ -20,6 +20,11 @@ export interface TrainingSpec {
   minEvidence?: number;
   /** Relative margin a new segment must win by before the decision switches (default 0.1). */
   hysteresis?: number;
+  /** How many days after `issued` the manifest expires (default 30): after that browsers refuse a fresh copy of it. */
+  validDays?: number;
   /** The vector's dimensions, in order, as in the manifest but without `mean` and `std`; a `weight` is kept. */
   features: Omit<FeatureSpec, 'mean' | 'std'>[];
 }
+
+/** A trained manifest is trusted as new for this many days unless the spec says otherwise. */
+export const DEFAULT_VALID_DAYS = 30;

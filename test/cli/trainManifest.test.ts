@@ -59,6 +59,13 @@ describe('trainManifest', () => {
     expect(manifest.features[1]!.per).toEqual({ signal: 'view' });
   });
 
+  it('expires after the spec\'s validDays (30 by default)', () => {
+    const { rows } = visitors();
+    const year = trainManifest(rows, { ...spec, validDays: 365 }, { k: 3, seed: 1, now: NOW }).manifest;
+    expect(year.expires).toBe('2027-11-20T00:00:00.000Z');
+    expect(trainManifest(rows, spec, { k: 3, seed: 1, now: NOW }).manifest.expires).toBe('2026-12-20T00:00:00.000Z');
+  });
+
   it('finds the three kinds of visitor and orders segments by size, largest first', () => {
     expect(manifest.segments.map((s) => s.id)).toEqual(['segment-1', 'segment-2', 'segment-3']);
     expect(sizes).toEqual([150, 100, 50]);
