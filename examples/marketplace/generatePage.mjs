@@ -237,7 +237,7 @@ function renderPage() {
        at once (data-apply-on="immediate") to show the swap; the default waits for the next page. -->
   <script src="/dist/inkling.js" data-manifest="manifest.json" data-key="${DEMO_KEY}" data-apply-on="immediate"></script>
 </head>
-<body>
+<body data-inkling-topic="outdoor">
   <header class="site-header">
     <div class="site-header-inner">
       <a class="brand" href="#hero"><span class="brand-mark" aria-hidden="true">⛰️</span> Trailhead Market</a>

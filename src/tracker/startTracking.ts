@@ -23,20 +23,28 @@ function trackView(push: (s: Signal) => void): () => void {
  */
 export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}, fresh = true): () => void {
   if (fresh) getContext().forEach(push);
-  let stopView = trackView(push);
-  const stops = [
-    trackClicks(push),
-    trackElementDwell(push),
-    trackPageViews(
-      push,
-      () => {
-        stopView();
-        stopView = trackView(push);
-        onNewView();
-      },
-      fresh,
-    ),
-  ];
+  let stopView = () => {};
+  const stops = [trackClicks(push), trackElementDwell(push)];
+  // The page view needs <body> for its topic: a script in <head> runs before the parser gets there.
+  const beginViews = () => {
+    stopView = trackView(push);
+    stops.push(
+      trackPageViews(
+        push,
+        () => {
+          stopView();
+          stopView = trackView(push);
+          onNewView();
+        },
+        fresh,
+      ),
+    );
+  };
+  if (document.body) beginViews();
+  else {
+    document.addEventListener('DOMContentLoaded', beginViews, { once: true });
+    stops.push(() => document.removeEventListener('DOMContentLoaded', beginViews));
+  }
   return () => {
     stopView();
     stops.forEach((stop) => stop());

@@ -73,6 +73,9 @@ describe('the profile across tabs and closed pages', () => {
     const buckets = await storedBuckets(page);
     const of = (signal: string) => buckets.filter((b) => b.signal === signal);
     expect(of('view').reduce((n, b) => n + b.count, 0)).toBe(1);
+    // The page topic is on <body>, which did not exist yet when the script in <head> started.
+    expect(of('view')[0]?.topic).toBe('outdoor');
+    expect(of('dwell')[0]?.topic).toBe('outdoor');
     expect(of('scroll')[0]?.max).toBeCloseTo(scrolled, 1);
     expect(of('dwell')[0]?.sum).toBeGreaterThan(1);
     const seen = new Set(of('element-dwell').map((b) => b.topic));
