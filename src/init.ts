@@ -135,6 +135,7 @@ export function init(options: InitOptions): Inkling {
   decision = consent === 'denied' || off() ? null : readDecisionCache();
   const variants = createVariantController(decision?.segment ?? 'default', warnOnce);
   let knownManifest: string | undefined;
+  let cacheWrittenAt = 0;
 
   const show = (next: Decision | null) => {
     // The engine's first answer replaces the cached decision (segment id only) even when the segment is the same.
@@ -145,7 +146,11 @@ export function init(options: InitOptions): Inkling {
       variants.setKnownSegments(Object.keys(next.distances));
     }
     if (off()) return;
-    if (consent === 'granted' || !next) writeDecisionCache(next);
+    // localStorage is written when the segment changes, and refreshed at most hourly to keep it from expiring.
+    if ((consent === 'granted' && (changed || (next?.decidedAt ?? 0) - cacheWrittenAt > 3_600_000)) || !next) {
+      writeDecisionCache(next);
+      cacheWrittenAt = next?.decidedAt ?? 0;
+    }
     if (!changed) return;
     variants.show(next?.segment ?? 'default', next ? (options.applyOn ?? 'next-view') : 'immediate');
     if (next) emitter.emit('segmentchange', next);

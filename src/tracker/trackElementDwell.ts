@@ -9,13 +9,15 @@ const OBSERVED = `body ${TOPIC}`;
 /** Calls `fn` for `root` and each element under it that matches `selector`. */
 const forEachMatch = (root: Element, selector: string, fn: (el: Element) => void) => {
   if (root.matches(selector)) fn(root);
-  root.querySelectorAll(selector).forEach(fn);
+  // The parser inserts elements one by one, childless: searching below them would find nothing.
+  if (root.firstElementChild) root.querySelectorAll(selector).forEach(fn);
 };
 
 /**
  * Times how long each `[data-inkling-topic]` element is at least half in view while the page is
- * visible, and pushes one `element-dwell` signal (seconds, to 0.1 s) per interval when it closes:
- * the element leaves view or the DOM, the page is hidden or unloaded, or tracking stops.
+ * visible, adds the seconds up per topic, and pushes one `element-dwell` signal per topic
+ * (seconds, to 0.1 s) when the page is hidden or unloaded, or tracking stops. Adding up on the
+ * page keeps scrolling free of hand-overs to the engine: one per topic per page, not one per card.
  * `<html>` and `<body>` carry the page topic and are left to the page-level trackers.
  *
  * Limitation: the ratio is of the element's own area, so an element taller (or wider) than twice
@@ -28,6 +30,8 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
   const inView = new Set<Element>();
   /** Open intervals: element → `performance.now()` when it opened. */
   const openSince = new Map<Element, number>();
+  /** Closed time per topic, in ms, not yet pushed. */
+  const totals = new Map<string, number>();
 
   // Opens only while the page is visible. A prerendering page reports `hidden` too, so this also
   // waits for activation (https://wicg.github.io/nav-speculation/prerendering.html#interaction-with-visibility-state).
@@ -38,12 +42,18 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     const start = openSince.get(el);
     if (start === undefined) return;
     openSince.delete(el);
-    const seconds = (performance.now() - start) / 1000;
     const topic = el.getAttribute(ATTR_TOPIC);
-    if (seconds < 0.1 || !topic) return;
-    push({ signal: 'element-dwell', topic, value: Math.round(seconds * 10) / 10, at: Date.now() });
+    if (topic) totals.set(topic, (totals.get(topic) ?? 0) + performance.now() - start);
   };
-  const closeAll = () => openSince.forEach((_, el) => close(el));
+  /** Closes every interval and pushes the totals (under 0.1 s a topic waits for more). */
+  const closeAll = () => {
+    openSince.forEach((_, el) => close(el));
+    totals.forEach((ms, topic) => {
+      if (ms < 100) return;
+      totals.delete(topic);
+      push({ signal: 'element-dwell', topic, value: Math.round(ms / 100) / 10, at: Date.now() });
+    });
+  };
 
   let io: IntersectionObserver;
   try {

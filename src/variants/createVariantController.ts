@@ -85,7 +85,8 @@ export function createVariantController(initial: string, warn: (message: string)
     if (!(node instanceof Element)) return [];
     const own = node.hasAttribute(ATTR_SLOT) ? [node] : [];
     const parent = node.hasAttribute(ATTR_VARIANT) ? node.parentElement?.closest(`[${ATTR_SLOT}]`) : null;
-    return [...own, ...(parent ? [parent] : []), ...node.querySelectorAll(`[${ATTR_SLOT}]`)];
+    // The parser inserts elements one by one: only a subtree inserted at once (a framework render) is searched.
+    return [...own, ...(parent ? [parent] : []), ...(node.firstElementChild ? node.querySelectorAll(`[${ATTR_SLOT}]`) : [])];
   };
 
   setPage(initial);

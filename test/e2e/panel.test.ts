@@ -98,7 +98,7 @@ describe('the "why am I seeing this" panel', () => {
 
     // Tab visits every control in order and wraps around without leaving the dialog; Shift+Tab too.
     const labels = await panelButtons(page);
-    expect(labels).toEqual(['Block tents', 'Show default content', 'Pause tracking', 'Download my data', 'Delete everything', 'Close']);
+    expect(labels).toEqual(['Block tents', 'Block outdoor', 'Show default content', 'Pause tracking', 'Download my data', 'Delete everything', 'Close']);
     const seen: string[] = [];
     for (let i = 0; i < labels.length + 2; i++) {
       await page.keyboard.press('Tab');
