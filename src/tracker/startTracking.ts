@@ -24,9 +24,11 @@ function trackView(push: (s: Signal) => void): () => void {
 export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}, fresh = true): () => void {
   if (fresh) getContext().forEach(push);
   let stopView = () => {};
-  const stops = [trackClicks(push), trackElementDwell(push)];
-  // The page view needs <body> for its topic: a script in <head> runs before the parser gets there.
+  const stops = [trackClicks(push)];
+  // The page view needs <body> for its topic: a script in <head> runs before the parser gets
+  // there. Element dwell waits too, so no observer works on every node the parser inserts.
   const beginViews = () => {
+    stops.push(trackElementDwell(push));
     stopView = trackView(push);
     stops.push(
       trackPageViews(
