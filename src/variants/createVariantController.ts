@@ -39,12 +39,16 @@ export function createVariantController(initial: string, warn: (message: string)
   const setPage = (segment: string) => document.documentElement.setAttribute(ATTR_PAGE_SEGMENT, segment);
   const ready = (slot: Element) => slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY) && slot.setAttribute(ATTR_READY, '');
 
+  const check = (slot: Element) => {
+    const variants = variantsOf(slot);
+    if (checked.has(slot) || variants.length === 0) return;
+    checked.add(slot);
+    findMarkupMistakes(slot, variants, known).forEach(warn);
+  };
   const apply = (slot: Element, segment: string) => {
     const variants = variantsOf(slot);
-    if (!checked.has(slot) && variants.length > 0) {
-      checked.add(slot);
-      findMarkupMistakes(slot, variants, known).forEach(warn);
-    }
+    // While the parser is still inserting a slot's variants, the slot is checked once it is done (DOMContentLoaded).
+    if (document.readyState !== 'loading') check(slot);
     const chosen = chooseVariant(variants, segment);
     for (const variant of variants) {
       const hide = variant !== chosen;
@@ -91,6 +95,9 @@ export function createVariantController(initial: string, warn: (message: string)
 
   setPage(initial);
   document.querySelectorAll(`[${ATTR_SLOT}]`).forEach(adopt);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => document.querySelectorAll(`[${ATTR_SLOT}]`).forEach(check), { once: true });
+  }
   let observer: MutationObserver | undefined;
   try {
     observer = new MutationObserver((records) => {

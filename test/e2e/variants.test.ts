@@ -40,6 +40,19 @@ beforeAll(async () => {
     '/fixture/wait.html': html(fixture({ wait: ' data-inkling-wait="300"' })),
     '/fixture/wait-long.html': html(fixture({ wait: ' data-inkling-wait="5000"' })),
     '/fixture/queue.html': html(fixture({ head: `<script src="/fixture/queue.js"></script>` })),
+    '/fixture/mistakes.html': html(
+      fixture().replace(
+        '<div style="height: 3000px"></div>',
+        // The script between the variants pauses the parser mid-slot, as a long page does.
+        `<section data-inkling-slot="ordered"><div data-inkling-variant="camper" hidden>Camper first</div><script src="/fixture/pause.js"></script><div data-inkling-variant="default">Default second</div></section>
+         <section data-inkling-slot="twice"><div data-inkling-variant="default">D</div><div data-inkling-variant="camper" hidden>A</div><div data-inkling-variant="camper" hidden>B</div></section>
+         <div style="height: 3000px"></div>`,
+      ),
+    ),
+    '/fixture/pause.js': async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      return { type: 'text/javascript', body: '// pauses the parser' };
+    },
     '/fixture/queue.js': { type: 'text/javascript', body: "(window.inkling = window.inkling || []).push(['on', 'segmentchange', (d) => document.documentElement.dataset.seen = (document.documentElement.dataset.seen || '') + d.segment + ' ']);" },
     '/marketplace/manifest.json': async () => {
       await new Promise((r) => setTimeout(r, manifestDelay));
@@ -175,6 +188,19 @@ describe('flicker-free variants', () => {
     await page.goto(`${server.url}/fixture/wait.html`, { waitUntil: 'domcontentloaded' });
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('waiting')!).visibility)).toBe('visible');
     expect(await shown(page, 'waiting')).toEqual(['Camper offer']);
+    await context.close();
+  });
+});
+
+describe('markup mistakes in parsed pages', () => {
+  it('are judged on the whole slot once parsed: a default after another variant is fine, a duplicate is named once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/fixture/mistakes.html`);
+    await page.evaluate(() => window.inkling!.ready);
+    const mine = problems.warnings.filter((w) => w.startsWith('Inkling: slot'));
+    expect(mine).toEqual(['Inkling: slot "twice" has two variants for "camper"; the first one is shown']);
     await context.close();
   });
 });
