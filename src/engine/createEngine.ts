@@ -5,6 +5,7 @@ import { decide } from '../model/decide';
 import { explainDecision } from '../model/explainDecision';
 import { exportProfile } from '../model/exportProfile';
 import { foldSignals } from '../model/foldSignals';
+import { manifestError } from '../model/validateManifest';
 import type { CachedManifest } from '../types/cachedManifest';
 import type { InklingError } from '../types/error';
 import type { Manifest } from '../types/manifest';
@@ -27,8 +28,6 @@ export interface EngineDeps {
 
 const NO_KEY_WARNING =
   'Inkling: no public key is configured, so the manifest signature is not checked. Set data-key (or the publicKey option) in production.';
-
-const manifestError = (code: InklingError['code'], problem: string): InklingError => ({ code, message: `Inkling manifest rejected: ${problem}` });
 
 const storageError = (what: string, e: unknown): InklingError => ({
   code: 'storage-unavailable',
@@ -82,13 +81,13 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
   async function distrust(candidate: Manifest, fresh: boolean): Promise<InklingError | undefined> {
     if (publicKeys.length > 0) {
       const verdict = await verifyManifest(candidate, publicKeys);
-      if (!verdict.ok) return manifestError('manifest-signature', `${manifestUrl}: ${verdict.reason}`);
+      if (!verdict.ok) return manifestError('manifest-signature', [`${manifestUrl}: ${verdict.reason}`]);
     }
     if (!fresh) return undefined;
-    if (candidate.expires && Date.parse(candidate.expires) <= now()) return manifestError('manifest-expired', `${manifestUrl} expired at ${candidate.expires}`);
+    if (candidate.expires && Date.parse(candidate.expires) <= now()) return manifestError('manifest-expired', [`${manifestUrl} expired at ${candidate.expires}`]);
     const trusted = lastGood?.manifest.issued;
     if (trusted && candidate.issued && Date.parse(candidate.issued) < Date.parse(trusted)) {
-      return manifestError('manifest-rollback', `${manifestUrl} was issued ${candidate.issued}, before the trusted one (${trusted})`);
+      return manifestError('manifest-rollback', [`${manifestUrl} was issued ${candidate.issued}, before the trusted one (${trusted})`]);
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import type { BucketFilter, FeatureSpec, Manifest } from '../types/manifest';
 import type { ProfileBucket } from '../types/profile';
+import { bucketMatches } from './bucketMatches';
 import { decayWeight } from './decayWeight';
 
 /** A profile turned into the manifest's feature space. */
@@ -12,14 +13,6 @@ export interface FeatureVector {
   evidence: number;
 }
 
-function matches(filter: BucketFilter, bucket: ProfileBucket): boolean {
-  return (
-    bucket.signal === filter.signal &&
-    (filter.topic === undefined || bucket.topic === filter.topic) &&
-    (filter.action === undefined || bucket.action === filter.action)
-  );
-}
-
 /** Decayed count and sum, the latest day and the active days of the buckets a filter matches. */
 function fold(filter: BucketFilter, buckets: ProfileBucket[], today: number, halfLifeDays: number) {
   let count = 0;
@@ -28,7 +21,7 @@ function fold(filter: BucketFilter, buckets: ProfileBucket[], today: number, hal
   let last = -Infinity;
   const days = new Set<number>();
   for (const b of buckets) {
-    if (!matches(filter, b)) continue;
+    if (!bucketMatches(filter, b)) continue;
     const w = decayWeight(today - b.day, halfLifeDays);
     count += w * b.count;
     sum += w * b.sum;
@@ -88,6 +81,6 @@ export function computeFeatures(buckets: ProfileBucket[], manifest: Manifest, to
   const inWindow = bucketsInWindow(buckets, manifest, today);
   const raw = manifest.features.map((f) => aggregate(f, inWindow, today, manifest));
   const z = manifest.features.map((f, i) => standardize(f, raw[i] ?? 0));
-  const evidence = inWindow.reduce((n, b) => (manifest.features.some((f) => matches(f, b)) ? n + b.count : n), 0);
+  const evidence = inWindow.reduce((n, b) => (manifest.features.some((f) => bucketMatches(f, b)) ? n + b.count : n), 0);
   return { raw, z, evidence };
 }

@@ -3,6 +3,7 @@ import type { Explanation, ExplanationReason } from '../types/explanation';
 import type { Manifest } from '../types/manifest';
 import type { ProfileBucket } from '../types/profile';
 import type { Settings } from '../types/settings';
+import { bucketMatches } from './bucketMatches';
 import { bucketsInWindow } from './computeFeatures';
 
 /** The confidence in words a visitor understands. */
@@ -16,7 +17,7 @@ const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n *
 function plainValue(feature: Manifest['features'][number], buckets: ProfileBucket[]): number {
   let value = 0;
   for (const b of buckets) {
-    if (b.signal !== feature.signal || (feature.topic !== undefined && b.topic !== feature.topic) || (feature.action !== undefined && b.action !== feature.action)) continue;
+    if (!bucketMatches(feature, b)) continue;
     value = feature.agg === 'max' ? Math.max(value, b.max) : value + (feature.agg === 'sum' || feature.agg === 'mean' ? b.sum : b.count);
   }
   return value;

@@ -22,9 +22,14 @@ const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isDate = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
 
+/** The error for a rejected manifest: one code, and every problem found in one message. */
+export function manifestError(code: InklingError['code'], problems: string[]): InklingError {
+  return { code, message: `Inkling manifest rejected: ${problems.join('; ')}` };
+}
+
 /** A rejected check with one code and every problem found, each led by its JSON path. */
 export function rejectManifest(code: InklingError['code'], problems: string[]): ManifestCheck {
-  return { ok: false, error: { code, message: `Inkling manifest rejected: ${problems.join('; ')}` }, problems };
+  return { ok: false, error: manifestError(code, problems), problems };
 }
 
 function checkFilter(f: Json, at: string, problems: string[]): void {

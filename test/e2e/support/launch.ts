@@ -66,38 +66,13 @@ export function visibleVariants(page: Page, slot: string): Promise<string[]> {
   );
 }
 
-/** Reads click counts per topic straight from the page origin's IndexedDB. */
-export function storedCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('inkling');
-        // Never create the database from here: that would skip the SDK's own upgrade.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => resolve({});
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('buckets').objectStore('buckets').getAll();
-          all.onsuccess = () => {
-            const counts: Record<string, number> = {};
-            for (const row of all.result as { signal: string; topic: string; count: number }[]) {
-              if (row.signal === 'click') counts[row.topic] = (counts[row.topic] ?? 0) + row.count;
-            }
-            db.close();
-            resolve(counts);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
 /** Every stored bucket, straight from the page origin's IndexedDB. */
 export function storedBuckets(page: Page): Promise<{ signal: string; topic: string; action: string; count: number; sum: number; max: number }[]> {
   return page.evaluate(
     () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         const open = indexedDB.open('inkling');
+        // Never create the database from here: that would skip the SDK's own upgrade.
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve([]);
         open.onsuccess = () => {
@@ -107,7 +82,15 @@ export function storedBuckets(page: Page): Promise<{ signal: string; topic: stri
             db.close();
             resolve(all.result);
           };
+          all.onerror = () => reject(all.error);
         };
       }),
   );
+}
+
+/** Click counts per topic, straight from the page origin's IndexedDB. */
+export async function storedCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const row of await storedBuckets(page)) if (row.signal === 'click') counts[row.topic] = (counts[row.topic] ?? 0) + row.count;
+  return counts;
 }
