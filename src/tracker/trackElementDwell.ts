@@ -1,53 +1,58 @@
 import { ATTR_TOPIC } from '../constants';
 import { listen } from '../lib/listen';
+import { onActivity } from '../lib/onActivity';
+import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
 
-const TOPIC = `[${ATTR_TOPIC}]`;
 /** Topic elements inside `<body>`: `<html>` and `<body>` carry the page topic and are left to the page-level trackers. */
-const OBSERVED = `body ${TOPIC}`;
+const OBSERVED = `body [${ATTR_TOPIC}]`;
 
-/** Calls `fn` for `root` and each element under it that matches `selector`. */
-const forEachMatch = (root: Element, selector: string, fn: (el: Element) => void) => {
-  if (root.matches(selector)) fn(root);
-  // The parser inserts elements one by one, childless: searching below them would find nothing.
-  if (root.firstElementChild) root.querySelectorAll(selector).forEach(fn);
-};
+/** Whether at least half of `el`'s area is inside the viewport. */
+function halfInView(el: Element): boolean {
+  const { left, top, right, bottom, width, height } = el.getBoundingClientRect();
+  const seen = Math.max(0, Math.min(right, innerWidth) - Math.max(left, 0)) * Math.max(0, Math.min(bottom, innerHeight) - Math.max(top, 0));
+  return width * height > 0 && seen >= (width * height) / 2;
+}
 
 /**
  * Times how long each `[data-inkling-topic]` element is at least half in view while the page is
  * visible, adds the seconds up per topic, and pushes one `element-dwell` signal per topic
- * (seconds, to 0.1 s) when the page is hidden or unloaded, or tracking stops. Adding up on the
- * page keeps scrolling free of hand-overs to the engine: one per topic per page, not one per card.
- * `<html>` and `<body>` carry the page topic and are left to the page-level trackers.
+ * (seconds, to 0.1 s) when the page is hidden or unloaded, or tracking stops.
  *
- * Limitation: the ratio is of the element's own area, so an element taller (or wider) than twice
- * the viewport can never be half in view and is never counted.
+ * It looks rather than watches: what is in view is read once when the page has loaded, when
+ * scrolling (or any input that may move the page) settles (`onActivity`) and when the page is
+ * shown again, and the time between two looks goes to what was in view at the first. No
+ * observer works while the parser inserts nodes or while the visitor scrolls, and content
+ * passing by during a scroll is not counted as read.
  *
- * Returns a stop function that closes open intervals (pushing them) and disconnects.
+ * Limitations: the ratio is of the element's own area, so an element taller (or wider) than
+ * twice the viewport is never counted; clipping by an inner scroller is not seen; content that
+ * moves into view without any input (an auto-playing carousel) is counted from the next look,
+ * and time spent scrolling counts for what was in view before;
+ * an element removed between two looks loses the time since the first.
+ *
+ * Returns a stop function that pushes what was counted and stops looking.
  */
 export function trackElementDwell(push: (signal: Signal) => void): () => void {
-  /** Elements the last intersection entry reported at least half in view. */
-  const inView = new Set<Element>();
-  /** Open intervals: element → `performance.now()` when it opened. */
-  const openSince = new Map<Element, number>();
   /** Closed time per topic, in ms, not yet pushed. */
   const totals = new Map<string, number>();
+  let inView: Element[] = [];
+  let since = 0;
 
-  // Opens only while the page is visible. A prerendering page reports `hidden` too, so this also
-  // waits for activation (https://wicg.github.io/nav-speculation/prerendering.html#interaction-with-visibility-state).
-  const open = (el: Element) => {
-    if (document.visibilityState === 'visible' && !openSince.has(el)) openSince.set(el, performance.now());
+  /** Credits the time since the last look to what was in view then, and looks again (`again` false: the page is going away). */
+  const look = (again = true) => {
+    const now = performance.now();
+    for (const el of inView) {
+      const topic = el.isConnected && el.getAttribute(ATTR_TOPIC);
+      if (topic) totals.set(topic, (totals.get(topic) ?? 0) + now - since);
+    }
+    since = now;
+    // A prerendering page reports `hidden` too, so this also waits for activation.
+    inView = again && document.visibilityState === 'visible' ? [...document.querySelectorAll(OBSERVED)].filter(halfInView) : [];
   };
-  const close = (el: Element) => {
-    const start = openSince.get(el);
-    if (start === undefined) return;
-    openSince.delete(el);
-    const topic = el.getAttribute(ATTR_TOPIC);
-    if (topic) totals.set(topic, (totals.get(topic) ?? 0) + performance.now() - start);
-  };
-  /** Closes every interval and pushes the totals (under 0.1 s a topic waits for more). */
-  const closeAll = () => {
-    openSince.forEach((_, el) => close(el));
+  /** Closes the count and pushes the totals (under 0.1 s a topic waits for more). */
+  const pushTotals = () => {
+    look(false);
     totals.forEach((ms, topic) => {
       if (ms < 100) return;
       totals.delete(topic);
@@ -55,67 +60,17 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     });
   };
 
-  let io: IntersectionObserver;
-  try {
-    io = new IntersectionObserver(
-      (entries) => {
-        for (const { target, isIntersecting, intersectionRatio } of entries) {
-          // Chromium reports `isIntersecting: false` below the threshold; Firefox and Safari
-          // follow the spec and report `true` with the ratio, so both are checked. An entry
-          // queued before `forget` must not reopen a removed element.
-          if (isIntersecting && intersectionRatio >= 0.5 && target.isConnected) {
-            inView.add(target);
-            open(target);
-          } else {
-            inView.delete(target);
-            close(target);
-          }
-        }
-      },
-      { threshold: 0.5 },
-    );
-  } catch {
-    // No IntersectionObserver: nothing to time.
-    return () => {};
-  }
-
-  const observe = (el: Element) => io.observe(el); // observing twice is a no-op
-  const forget = (el: Element) => {
-    if (el.isConnected) return; // only moved: its interval runs on
-    close(el);
-    inView.delete(el);
-    io.unobserve(el);
-  };
-
-  let mo: MutationObserver | undefined;
-  try {
-    mo = new MutationObserver((records) => {
-      for (const { addedNodes, removedNodes } of records) {
-        addedNodes.forEach((node) => {
-          if (node instanceof Element) forEachMatch(node, OBSERVED, observe);
-        });
-        removedNodes.forEach((node) => {
-          if (node instanceof Element) forEachMatch(node, TOPIC, forget);
-        });
-      }
-    });
-    mo.observe(document.documentElement, { childList: true, subtree: true });
-  } catch {
-    // Without MutationObserver, elements present now are still timed.
-  }
-  forEachMatch(document.documentElement, OBSERVED, observe);
-
-  // Hidden or unloaded: close every interval. Visible again (also after a bfcache restore, which
-  // brings no new intersection entries, or a prerender's activation): reopen those in view.
-  const stopListening = listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
-    if (event.type !== 'pagehide' && document.visibilityState === 'visible') inView.forEach(open);
-    else closeAll();
-  });
-
+  const stops = [
+    whenIdle(() => look()),
+    onActivity((_, moved) => moved && look()),
+    // Hidden or unloaded: push. Visible again (also after a bfcache restore or a prerender's activation): look again.
+    listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
+      if (event.type !== 'pagehide' && document.visibilityState === 'visible') look();
+      else pushTotals();
+    }),
+  ];
   return () => {
-    stopListening();
-    closeAll();
-    mo?.disconnect();
-    io.disconnect();
+    stops.forEach((stop) => stop());
+    pushTotals();
   };
 }

@@ -1,4 +1,5 @@
 import { listen } from '../lib/listen';
+import { onActivity } from '../lib/onActivity';
 import type { Signal } from '../types/signal';
 
 /**
@@ -6,8 +7,10 @@ import type { Signal } from '../types/signal';
  * or unloaded and when stopped. The clock pauses while the tab is hidden, after `idleMs` without
  * input, while prerendering and while the page sits in the back/forward cache. Returns a stop function.
  *
- * No timers: each input adds the time since the one before (or since the page was shown), at most
- * `idleMs`, as the visitor is taken to have left `idleMs` after their last input.
+ * No polling: each burst of input (see `onActivity`) adds the time since the one before (or since
+ * the page was shown), at most `idleMs`, as the visitor is taken to have left `idleMs` after their
+ * last input. Inputs inside a burst are not seen one by one, so the count can end up to
+ * `ACTIVITY_SETTLE_MS` short of the visitor's very last input.
  */
 export function trackPageDwell(push: (signal: Signal) => void, topic: string | undefined, idleMs = 30_000): () => void {
   const doc = document as Document & { prerendering?: boolean };
@@ -16,9 +19,8 @@ export function trackPageDwell(push: (signal: Signal) => void, topic: string | u
   let counted = 0; // ms since the last emit
   let last = shown() ? performance.now() : undefined; // the last input, or when the page was shown; unset while it is not
 
-  const count = () => {
-    if (last === undefined) return;
-    const now = performance.now();
+  const count = (now = performance.now()) => {
+    if (last === undefined || now < last) return;
     counted += Math.min(now - last, idleMs);
     last = now;
   };
@@ -34,7 +36,7 @@ export function trackPageDwell(push: (signal: Signal) => void, topic: string | u
   };
 
   const stops = [
-    listen(document, 'pointerdown pointermove keydown wheel touchstart scroll', count),
+    onActivity(count),
     // Hidden, unloaded or prerendering: emit. Visible, restored from the bfcache or activated: start the clock.
     listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
       if (event.type === 'pagehide') unloaded = true;

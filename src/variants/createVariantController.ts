@@ -85,12 +85,15 @@ export function createVariantController(initial: string, warn: (message: string)
     addWhy(slot);
     if (fresh && slot.hasAttribute(ATTR_WAIT)) hold(slot);
   };
-  const slotsIn = (node: Node): Element[] => {
-    if (!(node instanceof Element)) return [];
-    const own = node.hasAttribute(ATTR_SLOT) ? [node] : [];
-    const parent = node.hasAttribute(ATTR_VARIANT) ? node.parentElement?.closest(`[${ATTR_SLOT}]`) : null;
+  /** Adds the slots `el` is, belongs to (as a variant) or holds to `slots`. */
+  const addSlots = (el: Element, slots: Set<Element>) => {
+    if (el.hasAttribute(ATTR_SLOT)) slots.add(el);
+    if (el.hasAttribute(ATTR_VARIANT)) {
+      const parent = el.parentElement?.closest(`[${ATTR_SLOT}]`);
+      if (parent) slots.add(parent);
+    }
     // The parser inserts elements one by one: only a subtree inserted at once (a framework render) is searched.
-    return [...own, ...(parent ? [parent] : []), ...(node.firstElementChild ? node.querySelectorAll(`[${ATTR_SLOT}]`) : [])];
+    if (el.firstElementChild) el.querySelectorAll(`[${ATTR_SLOT}]`).forEach((slot) => slots.add(slot));
   };
 
   setPage(initial);
@@ -101,8 +104,9 @@ export function createVariantController(initial: string, warn: (message: string)
   let observer: MutationObserver | undefined;
   try {
     observer = new MutationObserver((records) => {
+      // Called for every node the parser inserts: text nodes and comments leave at the first test.
       const slots = new Set<Element>();
-      for (const r of records) r.addedNodes.forEach((n) => slotsIn(n).forEach((s) => slots.add(s)));
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) addSlots(n as Element, slots);
       slots.forEach(adopt);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });

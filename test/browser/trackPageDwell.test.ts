@@ -1,3 +1,4 @@
+import { ACTIVITY_SETTLE_MS } from '../../src/constants';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { trackPageDwell } from '../../src/tracker/trackPageDwell';
 import type { Signal } from '../../src/types/signal';
@@ -85,8 +86,10 @@ describe('trackPageDwell in Chromium', () => {
     advance(20_000);
     expect(vi.getTimerCount()).toBe(0); // paused: no timer left running
     input('pointerdown');
-    expect(vi.getTimerCount()).toBe(0); // still none: the input itself restarts the clock
-    advance(2_000);
+    expect(vi.getTimerCount()).toBe(1); // the input restarts the clock; the one timer is onActivity's settle…
+    advance(ACTIVITY_SETTLE_MS);
+    expect(vi.getTimerCount()).toBe(0); // …which is gone once the burst settles
+    advance(2_000 - ACTIVITY_SETTLE_MS);
     stopNow();
     expect(values).toEqual([16]);
   });

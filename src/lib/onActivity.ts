@@ -1,0 +1,73 @@
+import { ACTIVITY_SETTLE_MS } from '../constants';
+import { listen } from './listen';
+
+/** The inputs that show the visitor is there: each one but `pointermove` may also move the page. */
+const INPUTS = 'pointerdown pointermove keydown wheel touchstart scroll';
+
+/**
+ * Called once a burst of input has settled, with the `performance.now()` of the last moment the
+ * visitor was seen active, and whether the page may have moved (scrolled, or anything but the
+ * pointer merely moving) since the last call.
+ */
+export type ActivityListener = (activeAt: number, moved: boolean) => void;
+
+const listeners = new Set<ActivityListener>();
+let unlisten: (() => void) | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let activeAt = 0;
+let moved = false;
+let scroller: Element | undefined;
+let position = '';
+
+// Reading scroll offsets after scrolling needs no new layout.
+const where = () => `${scrollX},${scrollY},${scroller?.scrollTop}`;
+
+/** Still scrolling: check again later. Still: tell the listeners and listen again. */
+const check = () => {
+  const now = where();
+  if (now !== position) {
+    position = now;
+    moved = true;
+    activeAt = performance.now();
+    timer = setTimeout(check, ACTIVITY_SETTLE_MS);
+    return;
+  }
+  timer = undefined;
+  unlisten = listen(document, INPUTS, onInput);
+  listeners.forEach((fn) => fn(activeAt, moved));
+};
+function onInput({ type, target }: Event) {
+  // The first input of a burst takes the listeners off: the rest of the burst costs nothing.
+  unlisten?.();
+  unlisten = undefined;
+  activeAt = performance.now();
+  moved = type !== 'pointermove';
+  scroller = type === 'scroll' && target instanceof Element ? target : undefined;
+  position = where();
+  timer = setTimeout(check, ACTIVITY_SETTLE_MS);
+}
+
+/**
+ * Calls `fn` when a burst of input (scrolling, wheeling, typing, touching, pointing) has settled.
+ * The first input removes the (passive, capturing) listeners; then every `ACTIVITY_SETTLE_MS`
+ * the scroll offsets are compared, and once they stand still every subscriber runs once and the
+ * listeners go back. Seven seconds of continuous scrolling cost one listener call and a timer
+ * four times a second, not hundreds of calls and a layout read per frame, which is what keeps
+ * scrolling within its budget (DESIGN.md section 7). One set of listeners serves every
+ * subscriber. Returns an unsubscribe function.
+ *
+ * @example
+ * const stop = onActivity((activeAt, moved) => moved && measure());
+ */
+export function onActivity(fn: ActivityListener): () => void {
+  listeners.add(fn);
+  if (!unlisten && timer === undefined) unlisten = listen(document, INPUTS, onInput);
+  return () => {
+    listeners.delete(fn);
+    if (listeners.size > 0) return;
+    unlisten?.();
+    unlisten = undefined;
+    clearTimeout(timer);
+    timer = undefined;
+  };
+}
