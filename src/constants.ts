@@ -63,4 +63,4 @@ export const MANIFEST_TIMEOUT_MS = 8000;
 /** Manifests larger than this are rejected unread (DESIGN.md section 4, "endless data"). */
 export const MANIFEST_MAX_BYTES = 1_000_000;
 /** How long after the first input of a burst the trackers look at the page (scroll depth, what is in view). */
-export const ACTIVITY_SETTLE_MS = 250;
+export const ACTIVITY_SETTLE_MS = 500;

@@ -64,7 +64,10 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     whenIdle(() => look()),
     onActivity((_, moved) => moved && look()),
     // Hidden or unloaded: push. Visible again (also after a bfcache restore or a prerender's activation): look again.
+    // The first pageshow comes with `load`, before the page is laid out: looking then would force
+    // the whole layout early. The idle-time look above covers it; only a bfcache restore looks.
     listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
+      if (event.type === 'pageshow' && !(event as PageTransitionEvent).persisted) return;
       if (event.type !== 'pagehide' && document.visibilityState === 'visible') look();
       else pushTotals();
     }),

@@ -85,39 +85,56 @@ export function createVariantController(initial: string, warn: (message: string)
     addWhy(slot);
     if (fresh && slot.hasAttribute(ATTR_WAIT)) hold(slot);
   };
-  /** Adds the slots `el` is, belongs to (as a variant) or holds to `slots`. */
-  const addSlots = (el: Element, slots: Set<Element>) => {
-    if (el.hasAttribute(ATTR_SLOT)) slots.add(el);
-    if (el.hasAttribute(ATTR_VARIANT)) {
-      const parent = el.parentElement?.closest(`[${ATTR_SLOT}]`);
-      if (parent) slots.add(parent);
+  const everySlot = () => document.querySelectorAll(`[${ATTR_SLOT}]`);
+
+  // Runs for every node the parser inserts, so it does as little as it can per record: a variant
+  // arrives as a child of its slot (the record's target); a slot arrives itself, or inside a
+  // subtree a framework inserts at once.
+  let observer: MutationObserver | undefined;
+  const watch = () => {
+    if (observer) return;
+    try {
+      observer = new MutationObserver((records) => {
+        const slots = new Set<Element>();
+        for (let i = 0; i < records.length; i++) {
+          const { target, addedNodes } = records[i]!;
+          if ((target as Element).hasAttribute?.(ATTR_SLOT)) slots.add(target as Element);
+          for (let j = 0; j < addedNodes.length; j++) {
+            const node = addedNodes[j] as Element;
+            if (node.nodeType !== 1) continue;
+            if (node.hasAttribute(ATTR_SLOT)) slots.add(node);
+            // The parser inserts elements one by one, childless: only a subtree inserted at once is searched.
+            if (node.firstElementChild) node.querySelectorAll(`[${ATTR_SLOT}]`).forEach((slot) => slots.add(slot));
+          }
+        }
+        slots.forEach(adopt);
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    } catch {
+      // No MutationObserver: slots present now were handled; later ones keep their markup's default.
     }
-    // The parser inserts elements one by one: only a subtree inserted at once (a framework render) is searched.
-    if (el.firstElementChild) el.querySelectorAll(`[${ATTR_SLOT}]`).forEach((slot) => slots.add(slot));
   };
 
   setPage(initial);
-  document.querySelectorAll(`[${ATTR_SLOT}]`).forEach(adopt);
+  everySlot().forEach(adopt);
+  // A first visit shows `default`, which the markup already does: the parser's nodes need no
+  // watching until DOMContentLoaded, when every slot is adopted (and checked) at once.
+  if (document.readyState !== 'loading' || initial !== DEFAULT_VARIANT) watch();
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => document.querySelectorAll(`[${ATTR_SLOT}]`).forEach(check), { once: true });
-  }
-  let observer: MutationObserver | undefined;
-  try {
-    observer = new MutationObserver((records) => {
-      // Called for every node the parser inserts: text nodes and comments leave at the first test.
-      const slots = new Set<Element>();
-      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) addSlots(n as Element, slots);
-      slots.forEach(adopt);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-  } catch {
-    // No MutationObserver: slots present now were handled; later ones keep their markup's default.
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        everySlot().forEach(adopt);
+        watch();
+      },
+      { once: true },
+    );
   }
 
-  const everySlot = () => document.querySelectorAll(`[${ATTR_SLOT}]`);
   return {
     show(segment, applyOn) {
       latest = segment;
+      watch(); // slots the parser has yet to insert must show it too
       if (applyOn === 'immediate') setPage(segment);
       for (const slot of everySlot()) {
         const waiting = slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY);
