@@ -1,5 +1,6 @@
 import { PROFILE_LIMITS } from '../constants';
 import type { ProfileLimits } from '../model/boundProfile';
+import type { ProfileBucket } from '../types/profile';
 import { dayNumber } from '../model/dayNumber';
 import { decide } from '../model/decide';
 import { explainDecision } from '../model/explainDecision';
@@ -64,11 +65,12 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     return { ...PROFILE_LIMITS, today, oldestDay: today - (manifest?.window.days ?? DEFAULT_WINDOW_DAYS) + 1 };
   }
 
-  async function result(errors: InklingError[], refresh?: boolean): Promise<EngineResult> {
+  /** The answer to a call: the decision over `buckets` (read from the store when not given). */
+  async function result(errors: InklingError[], refresh?: boolean, buckets?: ProfileBucket[]): Promise<EngineResult> {
     const warnings = publicKeys.length === 0 && manifest ? [NO_KEY_WARNING] : [];
     if (!manifest) return { decision: null, errors, warnings, storage: store.kind };
     const at = now();
-    const decision = decide(await store.all(), manifest, at, dayNumber(at), current);
+    const decision = decide(buckets ?? (await store.all()), manifest, at, dayNumber(at), current);
     current = decision.segment;
     return { decision, errors, warnings, storage: store.kind, ...(refresh && { refresh }) };
   }
@@ -151,19 +153,21 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     },
 
     async ingest({ signals, id }) {
+      const began = performance.now();
       const errors: InklingError[] = [];
       // After "delete everything" the database is reopened only when there is something to keep.
       if (reopenAfterForget) await setPersist(true, errors);
       const deltas = foldSignals(signals);
+      let stored: { buckets: ProfileBucket[] };
       try {
-        await store.add(deltas, limits(), id);
+        stored = await store.add(deltas, limits(), id);
       } catch (e) {
         // Quota exceeded, or the database went away: keep this page's signals in memory.
         errors.push(storageError('write to', e));
         store = createMemoryStore();
-        await store.add(deltas, limits(), id);
+        stored = await store.add(deltas, limits(), id);
       }
-      return result(errors);
+      return { ...(await result(errors, undefined, stored.buckets)), tookMs: performance.now() - began };
     },
 
     async setPersist(persist) {

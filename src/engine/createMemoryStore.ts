@@ -12,24 +12,23 @@ export function createMemoryStore(): ProfileStore {
   const buckets = new Map<string, ProfileBucket>();
   const batchIds = new Set<string>();
   const manifests = new Map<string, CachedManifest>();
+  const all = () => [...buckets.values()].map((b) => ({ ...b }));
   return {
     kind: 'memory',
     async add(deltas, limits, batchId) {
-      if (batchId !== undefined) {
-        if (batchIds.has(batchId)) return false;
-        batchIds.add(batchId);
-      }
-      for (const delta of deltas) {
-        const id = JSON.stringify(bucketKey(delta));
-        buckets.set(id, mergeBucket(buckets.get(id), delta));
+      const applied = batchId === undefined || !batchIds.has(batchId);
+      if (batchId !== undefined) batchIds.add(batchId);
+      if (applied) {
+        for (const delta of deltas) {
+          const id = JSON.stringify(bucketKey(delta));
+          buckets.set(id, mergeBucket(buckets.get(id), delta));
+        }
       }
       const doomed = new Set(bucketsToDrop([...buckets.values()], limits));
       for (const [id, b] of buckets) if (doomed.has(b)) buckets.delete(id);
-      return true;
+      return { applied, buckets: all() };
     },
-    async all() {
-      return [...buckets.values()].map((b) => ({ ...b }));
-    },
+    all: async () => all(),
     async remove(doomed) {
       for (const b of doomed) buckets.delete(JSON.stringify(bucketKey(b)));
     },

@@ -11,9 +11,10 @@ export interface ProfileStore {
   kind: 'indexeddb' | 'memory';
   /**
    * Adds bucket deltas atomically and applies the limits in the same transaction (pruning on
-   * write). With a `batchId` that was applied before, nothing is added and it resolves `false`.
+   * write). With a `batchId` that was applied before, nothing is added (`applied` false).
+   * Resolves with every bucket stored afterwards, so that scoring needs no second read.
    */
-  add(deltas: ProfileBucket[], limits: ProfileLimits, batchId?: string): Promise<boolean>;
+  add(deltas: ProfileBucket[], limits: ProfileLimits, batchId?: string): Promise<{ applied: boolean; buckets: ProfileBucket[] }>;
   /** Every stored bucket (corrupt records are skipped). */
   all(): Promise<ProfileBucket[]>;
   /** Deletes these buckets (by key). */
@@ -86,26 +87,35 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
     kind: 'indexeddb',
     async add(deltas, limits, batchId) {
       const db = await connect();
-      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite');
+      // Relaxed: committed once the browser has it, not once the disk has; a crash of the whole
+      // machine may lose the last batch, a closed tab never does (the outbox covers that).
+      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite', { durability: 'relaxed' });
       const buckets = tx.objectStore(BUCKET_STORE);
       const batches = tx.objectStore(BATCH_STORE);
-      const write = async (): Promise<boolean> => {
+      // Requests of one transaction run in order: only reads are awaited, and those together.
+      const write = async () => {
+        let applied = true;
         if (batchId !== undefined) {
-          if (await batches.get(batchId)) return false;
-          await batches.put({ id: batchId, day: limits.today });
-          const ids = await batches.getAll();
-          const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
-          for (const b of stale) await batches.delete(b.id);
+          if (await batches.get(batchId)) applied = false;
+          else {
+            void batches.put({ id: batchId, day: limits.today });
+            const ids = await batches.getAll();
+            const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
+            for (const b of stale) void batches.delete(b.id);
+          }
         }
-        for (const delta of deltas) await buckets.put(mergeBucket(await buckets.get(bucketKey(delta)), delta));
+        if (applied) {
+          const before = await Promise.all(deltas.map((delta) => buckets.get(bucketKey(delta))));
+          deltas.forEach((delta, i) => void buckets.put(mergeBucket(before[i], delta)));
+        }
         // getAll and getAllKeys list records in the same (key) order.
         const [records, keys] = await Promise.all([buckets.getAll(), buckets.getAllKeys()]);
         const doomed = new Set(bucketsToDrop(records, limits));
-        for (let i = 0; i < records.length; i++) if (doomed.has(records[i])) await buckets.delete(keys[i]!);
-        return true;
+        records.forEach((record, i) => doomed.has(record) && void buckets.delete(keys[i]!));
+        return { applied, buckets: records.filter((record) => !doomed.has(record)) };
       };
-      const [applied] = await Promise.all([write(), tx.done]);
-      return applied;
+      const [stored] = await Promise.all([write(), tx.done]);
+      return stored;
     },
     async all() {
       const rows: unknown[] = await (await connect()).getAll(BUCKET_STORE);

@@ -18,6 +18,8 @@ export interface EngineResult {
   warnings: string[];
   /** Set when the decision came from the cached manifest: call `refresh()` to revalidate it. */
   refresh?: boolean;
+  /** For `ingest`: ms the engine took from receiving the batch to its answer, in its own thread (`npm run bench` reads it). */
+  tookMs?: number;
 }
 
 /** How the main thread starts the engine. */

@@ -74,6 +74,8 @@ export function installBenchProbe() {
           if (!sent) return;
           pending.delete(data.id);
           sent.answered = performance.now();
+          // The engine's own time, in the worker: receiving the batch to answering it.
+          sent.engineMs = data.value?.tookMs ?? null;
           bench.ingests.push(sent);
         });
       }

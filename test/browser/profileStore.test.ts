@@ -18,8 +18,13 @@ describe('profile store on real IndexedDB', () => {
     v1.close();
     const store = await createIndexedDBStore();
     expect(await store.all()).toEqual([bucket]);
-    expect(await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1')).toBe(true);
-    expect(await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1')).toBe(false);
+    const first = await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1');
+    expect(first.applied).toBe(true);
+    const again = await store.add([{ ...bucket, count: 1, sum: 1 }], limits, 'batch-1');
+    expect(again.applied).toBe(false);
+    // Both answer with the stored profile, the same as a fresh read.
+    expect(again.buckets).toEqual(await store.all());
+    expect(first.buckets).toEqual(again.buckets);
     expect((await store.all())[0]?.count).toBe(4);
     const db = await openDB('inkling');
     expect([...db.objectStoreNames].sort()).toEqual(['batches', 'buckets', 'manifests']);
