@@ -7,13 +7,6 @@ import type { Signal } from '../types/signal';
 /** Topic elements inside `<body>`: `<html>` and `<body>` carry the page topic and are left to the page-level trackers. */
 const OBSERVED = `body [${ATTR_TOPIC}]`;
 
-/** Whether at least half of `el`'s area is inside the viewport. */
-function halfInView(el: Element): boolean {
-  const { left, top, right, bottom, width, height } = el.getBoundingClientRect();
-  const seen = Math.max(0, Math.min(right, innerWidth) - Math.max(left, 0)) * Math.max(0, Math.min(bottom, innerHeight) - Math.max(top, 0));
-  return width * height > 0 && seen >= (width * height) / 2;
-}
-
 /**
  * Times how long each `[data-inkling-topic]` element is at least half in view while the page is
  * visible, adds the seconds up per topic, and pushes one `element-dwell` signal per topic
@@ -26,10 +19,9 @@ function halfInView(el: Element): boolean {
  * passing by during a scroll is not counted as read.
  *
  * Limitations: the ratio is of the element's own area, so an element taller (or wider) than
- * twice the viewport is never counted; clipping by an inner scroller is not seen; content that
- * moves into view without any input (an auto-playing carousel) is counted from the next look,
- * and time spent scrolling counts for what was in view before;
- * an element removed between two looks loses the time since the first.
+ * twice the viewport is never counted; content that moves into view without any input (an
+ * auto-playing carousel) is counted from the next look, and time spent scrolling counts for
+ * what was in view before; an element removed between two looks loses the time since the first.
  *
  * Returns a stop function that pushes what was counted and stops looking.
  */
@@ -38,8 +30,14 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
   const totals = new Map<string, number>();
   let inView: Element[] = [];
   let since = 0;
+  let looks = 0;
 
-  /** Credits the time since the last look to what was in view then, and looks again (`again` false: the page is going away). */
+  /**
+   * Credits the time since the last look to what was in view then, and looks again (`again`
+   * false: the page is going away). A look is a one-shot IntersectionObserver: the browser
+   * works out what is at least half in view in its next rendering step, with no layout forced
+   * from here and with clipping by inner scrollers taken into account.
+   */
   const look = (again = true) => {
     const now = performance.now();
     for (const el of inView) {
@@ -47,8 +45,23 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
       if (topic) totals.set(topic, (totals.get(topic) ?? 0) + now - since);
     }
     since = now;
+    inView = [];
+    const mine = ++looks;
     // A prerendering page reports `hidden` too, so this also waits for activation.
-    inView = again && document.visibilityState === 'visible' ? [...document.querySelectorAll(OBSERVED)].filter(halfInView) : [];
+    if (!again || document.visibilityState !== 'visible') return;
+    try {
+      const io = new IntersectionObserver(
+        (entries) => {
+          io.disconnect();
+          // Chromium reports `isIntersecting: false` below the threshold; Firefox and Safari report `true` with the ratio.
+          if (mine === looks) inView = entries.filter((e) => e.isIntersecting && e.intersectionRatio >= 0.5).map((e) => e.target);
+        },
+        { threshold: 0.5 },
+      );
+      document.querySelectorAll(OBSERVED).forEach((el) => io.observe(el));
+    } catch {
+      // No IntersectionObserver: nothing to time.
+    }
   };
   /** Closes the count and pushes the totals (under 0.1 s a topic waits for more). */
   const pushTotals = () => {

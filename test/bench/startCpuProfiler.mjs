@@ -3,7 +3,7 @@
 // (`Target.sendMessageToTarget`): Playwright routes no flattened child session to a CDPSession
 // it did not create itself.
 
-const SAMPLING_US = 100;
+const SAMPLING_US = Number(process.env.BENCH_SAMPLING_US) || 100;
 const ANSWER_TIMEOUT_MS = 10_000;
 
 /**

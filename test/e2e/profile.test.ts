@@ -65,7 +65,7 @@ describe('the profile across tabs and closed pages', () => {
       await page.mouse.wheel(0, 600);
       await page.waitForTimeout(150);
     }
-    await page.waitForTimeout(1200); // cards stay in view for a while
+    await page.waitForTimeout(2500); // cards stay in view for a while (the trackers look once scrolling has stood still for 0.5 s)
     const scrolled = await page.evaluate(() => (scrollY + innerHeight) / document.documentElement.scrollHeight);
     await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
     await expect.poll(async () => (await storedBuckets(page)).some((b) => b.signal === 'dwell'), { timeout: 5000 }).toBe(true);
