@@ -1,7 +1,7 @@
 import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_VARIANT, ATTR_WAIT, ATTR_WHY, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS, WHY_CLASS } from '../constants';
 import { isInViewport } from '../lib/isInViewport';
 import { chooseVariant } from './chooseVariant';
-import { findMarkupMistakes } from './findMarkupMistakes';
+import { findMarkupMistakes, findUnknownSegments } from './findMarkupMistakes';
 
 /** When a new decision reaches content already on screen. */
 export type ApplyOn = 'next-view' | 'immediate';
@@ -153,7 +153,7 @@ export function createVariantController(initial: string, warn: (message: string)
     },
     setKnownSegments(ids) {
       known = new Set(ids);
-      for (const slot of everySlot()) findMarkupMistakes(slot, variantsOf(slot), known).filter((m) => m.includes('does not define')).forEach(warn);
+      for (const slot of everySlot()) findUnknownSegments(slot, variantsOf(slot), known).forEach(warn);
     },
     stop() {
       observer?.disconnect();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVariantController, type VariantController } from '../../src/variants/createVariantController';
-import { findMarkupMistakes } from '../../src/variants/findMarkupMistakes';
+import { findMarkupMistakes, findUnknownSegments } from '../../src/variants/findMarkupMistakes';
 
 let controller: VariantController | undefined;
 afterEach(() => {
@@ -61,6 +61,15 @@ describe('markup mistakes: one warning each, and a deterministic result', () => 
     expect(visible(hero)).toEqual(['hero:default']);
     expect(warnings).toEqual(['Inkling: slot "hero" has a variant for "campr", which the manifest does not define; it is never shown']);
     expect(findMarkupMistakes(hero, variantsOf(hero), new Set(['camper', 'campr']))).toEqual([]);
+  });
+
+  it('once the manifest is known, only its unknown ids are named again, each once, and no other mistake', () => {
+    // No default (a mistake of its own) and an unknown id used twice.
+    const hero = slot('hero', [['campr', false], ['campr cyclist', true]]);
+    expect(findUnknownSegments(hero, variantsOf(hero), new Set(['camper', 'cyclist']))).toEqual([
+      'Inkling: slot "hero" has a variant for "campr", which the manifest does not define; it is never shown',
+    ]);
+    expect(findMarkupMistakes(hero, variantsOf(hero), new Set(['camper', 'cyclist']))).toHaveLength(3);
   });
 
   it('a well-formed slot has no warning', () => {
