@@ -31,22 +31,34 @@ export async function launchWebKit(display: string): Promise<Engine> {
     if (!drivers.has(reducedMotion)) drivers.set(reducedMotion, startWebKitWebDriver(display, reducedMotion ? { XDG_CONFIG_HOME: gtkSettings() } : {}));
     return drivers.get(reducedMotion)!;
   };
-  const open = async (options: SessionOptions = {}) => {
-    const { port } = await driverFor(options.reducedMotion === 'reduce');
-    return remote({
+  // Now and then (about one session in a hundred here) WebKitWebDriver drops the new-session
+  // request: that driver is replaced by a fresh one and the session asked for once more.
+  const open = async (options: SessionOptions = {}): Promise<Browser> => {
+    const reduced = options.reducedMotion === 'reduce';
+    try {
+      return await connect(options, (await driverFor(reduced)).port);
+    } catch {
+      const broken = drivers.get(reduced);
+      drivers.delete(reduced);
+      await (await broken?.catch(() => undefined))?.stop();
+      return connect(options, (await driverFor(reduced)).port);
+    }
+  };
+  const connect = (options: SessionOptions, port: number) =>
+    remote({
       hostname: '127.0.0.1',
       port,
-      logLevel: 'error',
+      logLevel: 'silent',
       connectionRetryCount: 0,
+      connectionRetryTimeout: 20_000,
       capabilities: {
         browserName: 'MiniBrowser',
         // WebKitWebDriver's own wait (normal or eager) hangs on pages that start a Worker: the tab waits itself.
         pageLoadStrategy: 'none',
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', ...(process.env.NOPC ? ['--enable-page-cache=false'] : []), ...(options.colorScheme === 'dark' ? ['--dark-mode'] : [])] },
+        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', '--enable-smooth-scrolling=false', ...(options.colorScheme === 'dark' ? ['--dark-mode'] : [])] },
       } as WebdriverIO.Capabilities,
     });
-  };
   const probe = await open();
   const version = `WebKitGTK ${(probe.capabilities as { browserVersion?: string }).browserVersion ?? '?'}`;
   await probe.deleteSession();
@@ -66,6 +78,14 @@ export async function launchWebKit(display: string): Promise<Engine> {
         if (current !== handle) await browser.switchToWindow(handle);
         current = handle;
       };
+      // One WebDriver session serves every tab, one command at a time: a tab's switch and its
+      // command must not interleave with another tab's.
+      let queue: Promise<unknown> = Promise.resolve();
+      const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+        const run = queue.then(fn, fn);
+        queue = run.catch(() => undefined);
+        return run;
+      };
       return {
         async newTab() {
           let handle: string;
@@ -73,7 +93,7 @@ export async function launchWebKit(display: string): Promise<Engine> {
           else handle = (await browser.createWindow('tab')).handle;
           await focus(handle);
           await setViewport(browser, viewport);
-          return webdriverTab(browser, () => focus(handle));
+          return serialized(webdriverTab(browser, () => focus(handle)), exclusive);
         },
         close: () => browser.deleteSession().catch(() => undefined),
       };
@@ -82,6 +102,13 @@ export async function launchWebKit(display: string): Promise<Engine> {
       await Promise.all([...drivers.values()].map(async (d) => (await d.catch(() => undefined))?.stop()));
     },
   };
+}
+
+/** The tab with each method run under `exclusive` (navigations poll, so they hold it for a while). */
+function serialized(tab: Tab, exclusive: <T>(fn: () => Promise<T>) => Promise<T>): Tab {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(tab)) wrapped[name] = (...args: unknown[]) => exclusive(() => (method as (...a: unknown[]) => Promise<unknown>)(...args));
+  return wrapped as unknown as Tab;
 }
 
 /** A GTK settings folder with animations off, which WebKitGTK reports as `prefers-reduced-motion: reduce`. */
@@ -105,6 +132,7 @@ async function setViewport(browser: Browser, viewport: { width: number; height: 
 
 function webdriverTab(browser: Browser, focus: () => Promise<void>): Tab {
   let mouse = { x: 0, y: 0 };
+  let wheels = 0;
   const pointer = (actions: object[]) => browser.performActions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }]);
   // Marks the document shown now, starts a navigation, and waits until a new document has got as far as asked.
   const navigate = async (start: () => Promise<unknown>, waitUntil: WaitUntil) => {
@@ -146,8 +174,9 @@ function webdriverTab(browser: Browser, focus: () => Promise<void>): Tab {
     },
     async wheel(deltaY) {
       await focus();
-      // performActions without releaseActions: a release would send an equal and opposite wheel (TOOLCHAIN.md).
-      await browser.performActions([{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', origin: 'viewport', ...mouse, deltaX: 0, deltaY, duration: 0 }] }]);
+      // performActions without releaseActions: a release would send an equal and opposite wheel
+      // (TOOLCHAIN.md). WebKitWebDriver then ignores further scrolls of the same input source, so each wheel is a new one.
+      await browser.performActions([{ type: 'wheel', id: `wheel-${++wheels}`, actions: [{ type: 'scroll', origin: 'viewport', ...mouse, deltaX: 0, deltaY, duration: 0 }] }]);
     },
     async press(key: KeyName) {
       await focus();
