@@ -57,7 +57,8 @@ function start(options: SessionOptions): Promise<Browser> {
 
 function puppeteerTab(page: Page): Tab {
   const problems: PageProblems = { pageErrors: [], consoleErrors: [], warnings: [] };
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  // Firefox reports its own CSP blocks as JavaScript errors; Chromium logs them as console errors, where they belong.
+  page.on('pageerror', (e) => (/^Content-Security-Policy:/.test((e as Error).message) ? problems.consoleErrors : problems.pageErrors).push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.consoleErrors.push(m.text());
     if (m.type() === 'warn') problems.warnings.push(m.text());
