@@ -104,7 +104,8 @@ export const PAGE_SCRIPTS = {
 
   /**
    * What the visitor sees on every frame for 2.5 s from the first, in `window.__frames`: each
-   * slot's visible variants, its visibility and height, the <html> segment, and the time.
+   * slot's visible variants, its visibility and height, the <html> segment, where the first
+   * topic element starts (layout shift), and the time.
    */
   frames: () => {
     const w = window as Win;
@@ -119,7 +120,8 @@ export const PAGE_SCRIPTS = {
           height: slot.getBoundingClientRect().height,
         };
       }
-      if (Object.keys(slots).length > 0) frames.push({ t: performance.now() - start, html: document.documentElement.getAttribute('data-inkling-segment'), slots });
+      const topic = document.querySelector('[data-inkling-topic]');
+      if (Object.keys(slots).length > 0) frames.push({ t: performance.now() - start, html: document.documentElement.getAttribute('data-inkling-segment'), slots, topicTop: topic?.getBoundingClientRect().top });
       if (performance.now() - start < 2500) requestAnimationFrame(probe);
     };
     requestAnimationFrame(probe);
