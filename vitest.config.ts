@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The e2e scenario files that run in every engine. */
-const PORTED = ['marketplace', 'profile', 'badManifest', 'strictPages', 'examples', 'variants', 'onlineShoppers'];
+const PORTED = ['marketplace', 'profile', 'badManifest', 'strictPages', 'examples', 'variants', 'onlineShoppers', 'panel'];
 
 /** The engines the e2e scenarios run in; `INKLING_ENGINES=firefox,webkit npm test` picks some. */
 const ENGINES = (process.env.INKLING_ENGINES ?? 'chromium,firefox,webkit').split(',') as ('chromium' | 'firefox' | 'webkit')[];

@@ -76,7 +76,7 @@ function puppeteerTab(page: Page): Tab {
         await page.keyboard.down('Shift');
         await page.keyboard.press('Tab');
         await page.keyboard.up('Shift');
-      } else await page.keyboard.press(key === ' ' ? 'Space' : key);
+      } else await page.keyboard.press(key);
     },
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),

@@ -7,7 +7,7 @@
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 
 /** Something an engine (or its driver) cannot do here, and why. */
-export type Capability = 'console' | 'colorScheme' | 'reducedMotion';
+export type Capability = 'console' | 'narrowViewport';
 
 /** Everything a page reported that a visitor's console would show as a problem. */
 export interface PageProblems {

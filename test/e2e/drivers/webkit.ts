@@ -66,6 +66,8 @@ export async function launchWebKit(display: string): Promise<Engine> {
     name: 'webkit',
     version,
     cannot: {
+      narrowViewport:
+        "MiniBrowser's window keeps its toolbar at least 447 px wide and classic WebDriver has no viewport emulation, so a 360 px phone viewport cannot be had",
       console:
         'WebKitWebDriver speaks only classic WebDriver, which has no console events: the page-side recorder sees console.warn/error calls, uncaught errors, failed element loads and CSP violation events, not messages the browser itself logs',
     },
@@ -121,13 +123,17 @@ function gtkSettings(): string {
 
 /** Sizes the window so that the layout viewport is `viewport` (the window adds its own frame). */
 async function setViewport(browser: Browser, viewport: { width: number; height: number }): Promise<void> {
-  for (let i = 0; i < 3; i++) {
+  // A new window may still be settling its size (the window manager-less Xvfb): measure again until it fits.
+  for (let i = 0; i < 10; i++) {
     const inner = await browser.execute(() => [innerWidth, innerHeight]);
     const [w, h] = inner as [number, number];
     if (w === viewport.width && h === viewport.height) return;
     const rect = await browser.getWindowRect();
     await browser.setWindowRect(null, null, rect.width + viewport.width - w, rect.height + viewport.height - h);
+    await new Promise((r) => setTimeout(r, 50));
   }
+  const [w, h] = (await browser.execute(() => [innerWidth, innerHeight])) as [number, number];
+  if (w !== viewport.width || h !== viewport.height) throw new Error(`WebKit: MiniBrowser's window gives a ${w} × ${h} viewport, not ${viewport.width} × ${viewport.height}`);
 }
 
 function webdriverTab(browser: Browser, focus: () => Promise<void>): Tab {

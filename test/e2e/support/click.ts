@@ -4,8 +4,8 @@ import { waitFor } from './waitFor';
 /**
  * Finds the `nth` element matching `selector` (in the document and in open shadow roots), or the
  * `nth` button whose accessible label (aria-label, else text) is `name` when `selector` is
- * `{ button: name }`; waits until it is shown, still and enabled, scrolls it to the middle of the
- * viewport and returns the point to click. Runs in the page.
+ * `{ button: name }`; waits until it is shown, still and enabled, scrolls it into view when it is
+ * not, and returns the point to click. Runs in the page.
  */
 function locate({ selector, button, nth }: { selector?: string; button?: string; nth: number }): [number, number] | null {
   const all: Element[] = [];
@@ -17,29 +17,56 @@ function locate({ selector, button, nth }: { selector?: string; button?: string;
   const label = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
   const el = (button === undefined ? all : all.filter((b) => label(b) === button))[nth] as HTMLElement | undefined;
   if (!el || (el as HTMLButtonElement).disabled || el.getClientRects().length === 0) return null;
-  const w = window as unknown as { __lastBox?: string };
-  el.scrollIntoView({ block: 'center', inline: 'center' });
-  const box = el.getBoundingClientRect();
-  const key = `${box.x},${box.y},${box.width},${box.height}`;
-  // Still: the same box as at the last look (animations, smooth scrolling and layout have settled).
-  if (w.__lastBox !== key) {
-    w.__lastBox = key;
+  const w = window as unknown as { __lastBox?: string; __sameLooks?: number; __clickedIt?: boolean };
+  // Not while it, or a box around it, is still moving in (the panel's opening animation).
+  const root = el.getRootNode() as Document | ShadowRoot;
+  if ([...root.getAnimations(), ...document.getAnimations()].some((a) => a.playState === 'running' && ((a.effect as KeyframeEffect | null)?.target?.contains(el) ?? false))) return null;
+  // Scrolled into the middle only when the point to click is not on it already (out of the
+  // viewport, or clipped by a scrolling box such as the panel's body), as Playwright does.
+  const seen = el.getBoundingClientRect();
+  const [cx, cy] = [seen.x + seen.width / 2, seen.y + seen.height / 2];
+  const hit = cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight ? (el.getRootNode() as Document | ShadowRoot).elementFromPoint(cx, cy) : null;
+  if (!hit || !el.contains(hit)) {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
     return null;
   }
+  const box = el.getBoundingClientRect();
+  const key = `${box.x},${box.y},${box.width},${box.height}`;
+  // Still: the same box at three looks in a row (animations, scrolling and layout have settled).
+  const same = w.__lastBox === key ? (w.__sameLooks ?? 0) + 1 : 0;
+  w.__lastBox = key;
+  w.__sameLooks = same;
+  if (same < 2) return null;
   w.__lastBox = undefined;
+  // Tells `clicked` whether the click that follows reached it.
+  (window as unknown as { __clickedIt?: boolean }).__clickedIt = false;
+  el.addEventListener('click', () => ((window as unknown as { __clickedIt?: boolean }).__clickedIt = true), { once: true, capture: true });
   return [box.x + box.width / 2, box.y + box.height / 2];
 }
 
+/**
+ * Clicks the target at the point `locate` found, and again (up to three times) when the page
+ * moved under the pointer in between and the click landed elsewhere, as Playwright retries. A
+ * click that navigated away counts as landed.
+ */
+async function clickTarget(tab: Tab, target: { selector?: string; button?: string; nth: number }, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [x, y] = await waitFor(tab, locate, target, { what });
+    await tab.clickAt(x, y);
+    const landed = await tab.evaluate(() => (window as unknown as { __clickedIt?: boolean }).__clickedIt !== false).catch(() => true);
+    if (landed) return;
+  }
+  throw new Error(`Three clicks on ${what} landed elsewhere: the page kept moving under the pointer`);
+}
+
 /** Clicks, with real pointer input, the `nth` element matching `selector` (shadow roots included). */
-export async function click(tab: Tab, selector: string, nth = 0): Promise<void> {
-  const [x, y] = await waitFor(tab, locate, { selector, nth }, { what: `${selector} #${nth}` });
-  await tab.clickAt(x, y);
+export function click(tab: Tab, selector: string, nth = 0): Promise<void> {
+  return clickTarget(tab, { selector, nth }, `${selector} #${nth}`);
 }
 
 /** Clicks, with real pointer input, the button labelled `name` (shadow roots included). */
-export async function clickButton(tab: Tab, name: string, nth = 0): Promise<void> {
-  const [x, y] = await waitFor(tab, locate, { button: name, nth }, { what: `the button "${name}"` });
-  await tab.clickAt(x, y);
+export function clickButton(tab: Tab, name: string, nth = 0): Promise<void> {
+  return clickTarget(tab, { button: name, nth }, `the button "${name}"`);
 }
 
 /** How many buttons labelled `name` (or whose label matches `name`) there are, shadow roots included. */
