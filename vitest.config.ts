@@ -13,9 +13,6 @@ export const CHROMIUM_ARGS = [
 ];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The e2e scenario files that run in every engine. */
-const PORTED = ['marketplace', 'profile', 'badManifest', 'strictPages', 'examples', 'variants', 'onlineShoppers', 'panel'];
-
 /** The engines the e2e scenarios run in; `INKLING_ENGINES=firefox,webkit npm test` picks some. */
 const ENGINES = (process.env.INKLING_ENGINES ?? 'chromium,firefox,webkit').split(',') as ('chromium' | 'firefox' | 'webkit')[];
 
@@ -58,22 +55,11 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        test: {
-          // Scenarios not yet on the engine-neutral driver: Chromium only, through playwright-core.
-          name: 'e2e',
-          include: ['test/e2e/*.test.ts'],
-          exclude: PORTED.map((name) => `test/e2e/${name}.test.ts`),
-          environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
       // Every e2e scenario, once per engine: one scenario file, a thin driver per engine (test/e2e/drivers/).
       ...ENGINES.map((engine) => ({
         test: {
           name: `e2e-${engine}`,
-          include: PORTED.map((name) => `test/e2e/${name}.test.ts`),
+          include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           provide: { engine },
           // WebKitGTK's MiniBrowser needs an X display: the run starts its own Xvfb and stops it after.
