@@ -76,6 +76,7 @@ async function readForAMinute(tab: Tab): Promise<void> {
   for (let s = 0; s < 3; s++) {
     await tab.evaluate(() => (window as unknown as { __skipTime(ms: number): void }).__skipTime(20_000));
     await tab.mouseMove(100 + s * 40, 200 + s * 20);
+    await new Promise((r) => setTimeout(r, 600)); // activity is looked at once the page stands still for 500 ms
   }
 }
 
