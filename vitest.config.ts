@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
 ];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The engines the e2e scenarios run in; `INKLING_ENGINES=firefox,webkit npm test` picks some. */
+const ENGINES = (process.env.INKLING_ENGINES ?? 'chromium,firefox,webkit').split(',') as ('chromium' | 'firefox' | 'webkit')[];
+
 export default defineConfig({
   test: {
     projects: [
@@ -46,13 +49,25 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          // Checks of the built files and the example server: no browser.
+          name: 'dist',
+          include: ['test/dist/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
         },
       },
+      // Every e2e scenario, once per engine: one scenario file, a thin driver per engine (test/e2e/drivers/).
+      ...ENGINES.map((engine) => ({
+        test: {
+          name: `e2e-${engine}`,
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          provide: { engine },
+          // WebKitGTK's MiniBrowser needs an X display: the run starts its own Xvfb and stops it after.
+          globalSetup: engine === 'webkit' ? ['test/e2e/support/globalSetup.ts'] : [],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      })),
     ],
   },
 });

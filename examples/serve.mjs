@@ -5,7 +5,7 @@
 // Run: npm start   (builds first). PORT=8080 npm start picks another port.
 // Tests import `serve()` to get the same server with extra headers on a random port.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,13 +57,16 @@ function resolvePath(pathname) {
 /**
  * Starts the server. `headers(url)` may add response headers (tests add CSP this way);
  * `routes` may answer chosen paths themselves ({ status, type, body, headers } or { drop: true }),
- * with an object or a function of (request, url).
+ * with an object or a function of (request, url); `html(body, url)` may rewrite every HTML page;
+ * `onRequest(request, url)` hears every request.
  * Resolves to { url, close() }.
  */
-export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} } = {}) {
+export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), routes = {}, html, onRequest } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    onRequest?.(req, url);
     const extra = { 'Cache-Control': 'no-store', ...headers(url) };
+    const isHtml = (type) => html && /^text\/html/.test(type ?? '');
     const entry = BUNDLES.get(url.pathname);
     const route = routes[url.pathname] ?? (entry && (() => bundle(entry)));
     if (route) {
@@ -71,7 +74,7 @@ export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), rout
       // `drop` plays a network failure: the connection closes without an answer.
       if (answer.drop) return void req.socket.destroy();
       res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type ?? 'application/json', ...extra, ...answer.headers });
-      return res.end(answer.body);
+      return res.end(isHtml(answer.type) ? html(String(answer.body), url) : answer.body);
     }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/marketplace/' });
@@ -83,7 +86,9 @@ export function serve({ port = 0, host = '127.0.0.1', headers = () => ({}), rout
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...extra });
       return res.end('Not found');
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, ...extra });
+    if (isHtml(type)) return res.end(html(await readFile(file, 'utf8'), url));
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

@@ -181,13 +181,22 @@ export function init(options: InitOptions): Inkling {
       (e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }),
     );
 
-  const buffer = createSignalBuffer((signals: Signal[], leaving: boolean) => {
+  const replayOutbox = () => {
+    for (const batch of outbox.all()) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
+  };
+  const buffer = createSignalBuffer((signals: Signal[], leaving: boolean, freezing: boolean) => {
     if (consent === 'granted' && leaving) {
       // The page may be closing: keep the batch until the engine confirms it (see createOutbox).
       const batch = { id: batchId(), signals };
       outbox.save(batch);
-      void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
+      // Going into the back/forward cache, the batch waits in the outbox for the next page (or this
+      // one's return): WebKit freezes the worker too, and one frozen mid-transaction holds its
+      // IndexedDB lock, so every later page of the site would wait for it forever.
+      if (!freezing) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
     } else void enqueue('record activity', (engine) => engine.ingest({ signals }));
+  });
+  const stopReplaying = listen(window, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted && consent === 'granted') replayOutbox();
   });
   // The visitor's choices gate every signal: nothing while paused, nothing about a blocked topic.
   const record = (signal: Signal) => {
@@ -207,7 +216,7 @@ export function init(options: InitOptions): Inkling {
       return result;
     });
     // Batches that were sent as an earlier page closed, which its worker may not have stored.
-    if (consent === 'granted') for (const batch of outbox.all()) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
+    if (consent === 'granted') replayOutbox();
     track();
   };
   if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
@@ -273,6 +282,7 @@ export function init(options: InitOptions): Inkling {
       buffer.stop();
       variants.stop();
       stopListening();
+      stopReplaying();
       channel?.close();
       stopped = true;
       void queue.then(() => connection).then((c) => c.close(), () => undefined);

@@ -1,4 +1,4 @@
-// `npm test`: makes sure Chromium is there, builds dist/ (the e2e tests load it), runs every
+// `npm test`: makes sure the three browsers are there, builds dist/ (the e2e tests load it), runs every
 // vitest project (unit, browser, e2e) and ends with the plain line `N passed, N failed`.
 // Exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ function finish(passed, failed, skipped) {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 
-if (run('bash', ['.ci/ensure-chromium.sh']) !== 0) finish(0, 1, 0);
+if (run('bash', ['.ci/ensure-browsers.sh']) !== 0) finish(0, 1, 0);
 if (run('npm', ['run', '--silent', 'build']) !== 0) {
   console.error('The build failed: no test was run.');
   finish(0, 1, 0);

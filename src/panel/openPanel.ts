@@ -38,7 +38,8 @@ function createPanel(nonce?: string) {
     const buttons = [...dialog.querySelectorAll('button')];
     const current = root.activeElement;
     const edge = event.shiftKey ? current === title || current === buttons[0] : current === buttons[buttons.length - 1];
-    if (event.key === 'Tab' && edge) {
+    // WebKitGTK reports Shift+Tab as key "Unidentified" (GTK's ISO_Left_Tab), code "Tab".
+    if ((event.key === 'Tab' || event.code === 'Tab') && edge) {
       event.preventDefault();
       buttons[event.shiftKey ? buttons.length - 1 : 0]?.focus();
     }

@@ -1,4 +1,5 @@
 import { MAX_BUFFERED_SIGNALS } from '../constants';
+import { listen } from '../lib/listen';
 import { onHidden } from '../lib/onHidden';
 import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
@@ -19,20 +20,28 @@ export interface SignalBuffer {
  * A signal buffer that flushes in idle time (capped at 1 s), when it holds
  * `MAX_BUFFERED_SIGNALS`, and at once when the page is hidden or unloaded.
  */
-export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
+export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, freezing: boolean) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
   let pending: Signal[] = [];
   let cancelIdle: (() => void) | undefined;
 
   // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
-  const flush = (leaving = false) => {
+  // `freezing` is true when it goes into the back/forward cache (`pagehide` with `persisted`).
+  const flush = (leaving = false, freezing = false) => {
     cancelIdle?.();
     cancelIdle = undefined;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    sink(batch, leaving);
+    sink(batch, leaving, freezing);
   };
-  const offHidden = onHidden(() => flush(true));
+  // From a `pagehide` with `persisted` until the page is shown again, it is frozen in the cache
+  // (WebKit fires `visibilitychange` after `pagehide`, so that flush must know it too).
+  let frozen = false;
+  const offShown = listen(window, 'pageshow', () => void (frozen = false));
+  const offHidden = onHidden((event) => {
+    if (event.type === 'pagehide') frozen = (event as PageTransitionEvent).persisted === true;
+    flush(true, frozen);
+  });
 
   return {
     push(signal) {
@@ -47,6 +56,7 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean) => 
     stop() {
       flush();
       offHidden();
+      offShown();
     },
   };
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serve } from '../../examples/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import type { Tab } from './drivers/types';
 import { generateKeys, signManifest } from '../support/signManifest';
-import { events, launch, recordEvents, storedCounts, visibleVariants, watchProblems } from './support/launch';
+import { click } from './support/click';
+import { events, storedCounts, visibleVariants } from './support/readPage';
+import { useEngine } from './support/useEngine';
+import { waitFor } from './support/waitFor';
 
 // The demo page, trusting a key this test holds, so it can sign good and bad manifests itself.
 const keys = generateKeys();
@@ -34,12 +36,10 @@ const cases: Record<string, Answer & { code: string; says: string }> = {
   'an expired manifest': { body: json(signManifest({ ...base, issued: '2025-01-01T00:00:00Z', expires: '2025-02-01T00:00:00Z' }, keys)), code: 'manifest-expired', says: 'expired at 2025-02-01' },
 };
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 let answer: Answer = { body: json(good) };
 
-beforeAll(async () => {
-  const routes = {
+const t = useEngine(() => ({
+  routes: {
     '/marketplace/trusted.html': { type: 'text/html', body: page_ },
     // The same page with a short manifest time-out, as a site may configure it.
     '/marketplace/impatient.html': { type: 'text/html', body: page_.replace('<script src="/dist/inkling.js"', '<script src="/dist/inkling.js" data-manifest-timeout="800"') },
@@ -49,77 +49,65 @@ beforeAll(async () => {
       if (etag && req.headers['if-none-match'] === etag) return { status: 304, body: '' };
       return { status: answer.status ?? 200, type: 'application/json', body: answer.body, headers: answer.headers, drop: answer.drop };
     },
-  };
-  [browser, server] = await Promise.all([launch(), serve({ routes })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+}));
 
-async function open(page: Page, path = '/marketplace/trusted.html'): Promise<void> {
-  await recordEvents(page);
-  await page.goto(`${server.url}${path}`);
-  await page.evaluate(() => window.inkling!.ready);
+/** Loads a page of this test server in the tab, recording the SDK's events, and waits for its first decision. */
+async function load(tab: Tab, path = '/marketplace/trusted.html'): Promise<void> {
+  await tab.goto(`${t.server.url}${path}?harness=events`);
+  await tab.evaluate(() => window.inkling!.ready);
 }
-const errorsOf = async (page: Page) => (await events(page)).filter((e) => e.type === 'error').map((e) => e.detail);
+const errorsOf = async (tab: Tab) => (await events(tab)).filter((e) => e.type === 'error').map((e) => e.detail);
+const save = (topic: string) => `.card[data-inkling-topic="${topic}"] [data-inkling-action="save"]`;
 
 describe('every bad manifest gives one error event with a stable code and default content', () => {
   it.each(Object.entries(cases))('%s', async (_, bad) => {
     answer = bad;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await open(page, bad.code === 'manifest-timeout' ? '/marketplace/impatient.html' : undefined);
-    expect(await page.evaluate(() => window.inkling!.segment())).toBeNull();
+    const { tab } = await t.visitor();
+    await load(tab, bad.code === 'manifest-timeout' ? '/marketplace/impatient.html' : undefined);
+    expect(await tab.evaluate(() => window.inkling!.segment())).toBeNull();
 
     // Activity is still recorded for when a good manifest arrives, and causes no further errors.
-    await page.locator('.card[data-inkling-topic="tents"] [data-inkling-action="save"]').first().click();
-    await expect.poll(() => storedCounts(page), { timeout: 3000 }).toEqual({ tents: 1 });
+    await click(tab, save('tents'));
+    await expect.poll(() => storedCounts(tab), { timeout: 3000 }).toEqual({ tents: 1 });
 
-    const errors = await errorsOf(page);
+    const errors = await errorsOf(tab);
     expect(errors.map((e) => e.code)).toEqual([bad.code]);
     expect(errors[0]?.message).toContain(bad.says);
+    const problems = await tab.problems();
     expect(problems.warnings).toEqual([errors[0]?.message]);
     expect(problems.pageErrors).toEqual([]);
-    expect(await visibleVariants(page, 'hero')).toEqual(['default']);
-    await context.close();
+    expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
   });
 });
 
 describe('the last good manifest', () => {
   it('keeps personalising from the cache when the server then sends a bad manifest, or cannot be reached', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { tab } = await t.visitor();
     answer = { body: json(good), headers: { ETag: '"good-1"' } };
-    await open(page);
-    for (let i = 0; i < 5; i++) await page.locator('.card[data-inkling-topic="bikes"] [data-inkling-action="save"]').nth(i).click();
-    await page.locator('[data-inkling-variant="cyclist"]').waitFor({ state: 'visible', timeout: 5000 });
+    await load(tab);
+    for (let i = 0; i < 5; i++) await click(tab, save('bikes'), i);
+    await waitFor(tab, () => getComputedStyle(document.querySelector('[data-inkling-variant="cyclist"]')!).display !== 'none');
 
     answer = cases['a bad signature']!;
-    await open(page);
-    expect(await visibleVariants(page, 'hero')).toEqual(['cyclist']);
-    await expect.poll(async () => (await errorsOf(page)).map((e) => e.code), { timeout: 5000 }).toEqual(['manifest-signature']);
-    expect(await visibleVariants(page, 'hero')).toEqual(['cyclist']);
+    await load(tab);
+    expect(await visibleVariants(tab, 'hero')).toEqual(['cyclist']);
+    await expect.poll(async () => (await errorsOf(tab)).map((e) => e.code), { timeout: 5000 }).toEqual(['manifest-signature']);
+    expect(await visibleVariants(tab, 'hero')).toEqual(['cyclist']);
 
     answer = { drop: true };
-    await open(page);
-    expect(await visibleVariants(page, 'hero')).toEqual(['cyclist']);
-    await expect.poll(async () => (await errorsOf(page)).map((e) => e.code), { timeout: 5000 }).toEqual(['manifest-fetch']);
-    await context.close();
+    await load(tab);
+    expect(await visibleVariants(tab, 'hero')).toEqual(['cyclist']);
+    await expect.poll(async () => (await errorsOf(tab)).map((e) => e.code), { timeout: 5000 }).toEqual(['manifest-fetch']);
   });
 
   it('revalidates with If-None-Match and gets 304 Not Modified', async () => {
-    const seen: (string | undefined)[] = [];
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const since = t.server.requests.length;
+    const { tab } = await t.visitor();
     answer = { body: json(good), headers: { ETag: '"good-2"' } };
-    page.on('request', (r) => {
-      if (r.url().endsWith('/manifest.json')) seen.push(r.headers()['if-none-match']);
-    });
-    await open(page);
-    await open(page);
-    await expect.poll(() => seen, { timeout: 3000 }).toEqual([undefined, '"good-2"']);
-    await context.close();
+    await load(tab);
+    await load(tab);
+    const seen = () => t.server.requests.slice(since).filter((r) => r.path === '/marketplace/manifest.json').map((r) => r.headers['if-none-match']);
+    await expect.poll(seen, { timeout: 3000 }).toEqual([undefined, '"good-2"']);
   });
 });

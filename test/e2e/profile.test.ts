@@ -1,76 +1,68 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serve } from '../../examples/serve.mjs';
-import { launch, storedBuckets, storedCounts } from './support/launch';
+import { describe, expect, it } from 'vitest';
+import type { Tab } from './drivers/types';
+import { click } from './support/click';
+import { ready, runningWorkers, storedBuckets, storedCounts, visibleVariants } from './support/readPage';
+import { useEngine } from './support/useEngine';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const t = useEngine();
 const card = (topic: string) => `.card[data-inkling-topic="${topic}"] [data-inkling-action="save"]`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the profile across tabs and closed pages', () => {
   it('a tab closed right after a click loses nothing', async () => {
-    const context = await browser.newContext();
-    const first = await context.newPage();
-    await first.goto(`${server.url}/marketplace/`);
-    await first.evaluate(() => window.inkling!.ready);
-    await first.locator(card('bikes')).first().click();
-    await first.locator(card('bikes')).nth(1).click();
-    await first.close({ runBeforeUnload: true });
+    const { session, tab: first } = await t.open('/marketplace/');
+    await click(first, card('bikes'), 0);
+    await click(first, card('bikes'), 1);
+    const next = await session.newTab(); // opened first: WebDriver ends a session with its last window
+    await first.close();
 
-    const next = await context.newPage();
-    await next.goto(`${server.url}/marketplace/`);
-    await next.evaluate(() => window.inkling!.ready);
+    await next.goto(`${t.server.url}/marketplace/`);
+    await ready(next);
     expect(await storedCounts(next)).toEqual({ bikes: 2 });
     expect(await next.evaluate(() => localStorage.getItem('inkling:outbox'))).toBeNull();
-    await context.close();
   });
 
   it('two tabs clicking at the same time lose no counts', async () => {
-    const context = await browser.newContext();
-    const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
-    await Promise.all([a.goto(`${server.url}/marketplace/`), b.goto(`${server.url}/marketplace/`)]);
-    await Promise.all([a.evaluate(() => window.inkling!.ready), b.evaluate(() => window.inkling!.ready)]);
-    // Both tabs click in the same moment; a background tab throttles Playwright's real-input
-    // clicks, so the clicks are dispatched from inside each page (the listener sees the same event).
-    const clickAll = (page: typeof a, topic: string) =>
-      page.evaluate(async (selector) => {
-        const buttons = [...document.querySelectorAll<HTMLElement>(selector)].slice(0, 12);
-        for (const button of buttons) {
-          button.click();
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        dispatchEvent(new PageTransitionEvent('pagehide'));
-      }, card(topic));
-    await Promise.all([clickAll(a, 'tents'), clickAll(b, 'tents')]);
-    await expect.poll(() => storedCounts(a), { timeout: 5000 }).toEqual({ tents: 24 });
-    await context.close();
+    const { session, tab: a } = await t.visitor();
+    const b = await session.newTab();
+    for (const tab of [a, b]) await tab.goto(`${t.server.url}/marketplace/`);
+    await Promise.all([ready(a), ready(b)]);
+    // Both tabs click in the same moment: each page starts its own clicks from a timer (a background
+    // tab throttles real input, and a WebDriver session drives one tab at a time); the listener sees the same event.
+    const clickAll = (tab: Tab) =>
+      tab.evaluate((selector) => {
+        setTimeout(async () => {
+          for (const button of [...document.querySelectorAll<HTMLElement>(selector)].slice(0, 12)) {
+            button.click();
+            // A task between clicks; a message, as background tabs slow their timers down to 1 s.
+            await new Promise((r) => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = r;
+              channel.port2.postMessage(0);
+            });
+          }
+          dispatchEvent(new PageTransitionEvent('pagehide'));
+        }, 300);
+      }, card('tents'));
+    await clickAll(a);
+    await clickAll(b);
+    await expect.poll(() => storedCounts(a), { timeout: 8000 }).toEqual({ tents: 24 });
   });
 
   it('records views, scroll depth, dwell, element dwell and context from real input on the demo', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/marketplace/`);
-    await page.evaluate(() => window.inkling!.ready);
-    await page.mouse.move(640, 400);
+    const { tab } = await t.open('/marketplace/', { viewport: { width: 1280, height: 800 } });
+    await tab.mouseMove(640, 400);
     for (let i = 0; i < 6; i++) {
-      await page.mouse.wheel(0, 600);
-      await page.waitForTimeout(150);
+      await tab.wheel(600);
+      await sleep(150);
     }
-    await page.waitForTimeout(2500); // cards stay in view for a while (the trackers look once scrolling has stood still for 0.5 s)
-    const scrolled = await page.evaluate(() => (scrollY + innerHeight) / document.documentElement.scrollHeight);
-    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-    await expect.poll(async () => (await storedBuckets(page)).some((b) => b.signal === 'dwell'), { timeout: 5000 }).toBe(true);
+    await sleep(2500); // cards stay in view for a while (the trackers look once scrolling has stood still for 0.5 s)
+    const scrolled = await tab.evaluate(() => (scrollY + innerHeight) / document.documentElement.scrollHeight);
+    expect(scrolled).toBeGreaterThan(0.3); // the wheel really scrolled
+    await tab.evaluate(() => void dispatchEvent(new PageTransitionEvent('pagehide')));
+    await expect.poll(async () => (await storedBuckets(tab)).some((b) => b.signal === 'dwell'), { timeout: 5000 }).toBe(true);
 
-    const buckets = await storedBuckets(page);
+    const buckets = await storedBuckets(tab);
     const of = (signal: string) => buckets.filter((b) => b.signal === signal);
     expect(of('view').reduce((n, b) => n + b.count, 0)).toBe(1);
     // The page topic is on <body>, which did not exist yet when the script in <head> started.
@@ -82,29 +74,24 @@ describe('the profile across tabs and closed pages', () => {
     expect(seen.has('tents')).toBe(true);
     expect(of('element-dwell').every((b) => b.sum > 0)).toBe(true);
     expect(of('context').map((b) => `${b.topic}:${b.action}`).sort()).toEqual(
-      ['device:desktop', `hour:${await page.evaluate(() => new Date().getHours())}`, 'referrer:direct'].sort(),
+      ['device:desktop', `hour:${await tab.evaluate(() => new Date().getHours())}`, 'referrer:direct'].sort(),
     );
     // Only classes are stored: no URL, no path, no query string anywhere in the profile.
     expect(JSON.stringify(buckets)).not.toMatch(/https?:|127\.0\.0\.1|marketplace/);
-    await context.close();
   });
 
   it('honours Global Privacy Control: nothing stored, no manifest request, default content', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/marketplace/`);
-    expect(await page.evaluate(() => window.inkling!.ready)).toBeNull();
-    for (let i = 0; i < 6; i++) await page.locator(card('tents')).nth(i).click();
-    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
-    expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({});
-    expect(requests).not.toContain('/marketplace/manifest.json');
-    expect(page.workers()).toHaveLength(0);
-    expect(await page.locator('[data-inkling-variant="default"]').isVisible()).toBe(true);
-    await context.close();
+    const since = t.server.requests.length;
+    // The `gpc` page script sets navigator.globalPrivacyControl, which WebKit and Chromium lack and Firefox keeps false by default.
+    const { tab } = await t.open('/marketplace/?harness=gpc,workers', { ready: false });
+    expect(await ready(tab)).toBeNull();
+    for (let i = 0; i < 6; i++) await click(tab, card('tents'), i);
+    await tab.evaluate(() => void dispatchEvent(new PageTransitionEvent('pagehide')));
+    await sleep(500);
+    expect(await tab.evaluate(() => indexedDB.databases())).toEqual([]);
+    expect(await tab.evaluate(() => ({ ...localStorage }))).toEqual({});
+    expect(t.server.requests.slice(since).map((r) => r.path)).not.toContain('/marketplace/manifest.json');
+    expect(await runningWorkers(tab)).toHaveLength(0);
+    expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
   });
 });

@@ -1,29 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serve } from '../../examples/serve.mjs';
-import { events, launch, recordEvents, visibleVariants, watchProblems } from './support/launch';
+import type { Tab } from './drivers/types';
+import { click } from './support/click';
+import { errorCodes, runningWorkers, visibleVariants } from './support/readPage';
+import { useEngine } from './support/useEngine';
+import { waitFor } from './support/waitFor';
 
 const STRICT = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:";
 const marketplaceHtml = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8');
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-let cdn: { url: string; close(): Promise<void> };
+let cdn: { url: string; close(): Promise<void> } | undefined;
+afterAll(() => cdn?.close());
 
-beforeAll(async () => {
+const t = useEngine(async () => {
   // A CDN answers cross-origin module requests with CORS headers.
   cdn = await serve({ headers: () => ({ 'Access-Control-Allow-Origin': '*' }) });
+  const cdnUrl = cdn.url;
   // The marketplace page with the script tag loaded from another origin, as from a CDN.
-  const fromCdn = () => ({ type: 'text/html', body: marketplaceHtml.replace('src="/dist/inkling.js"', `src="${cdn.url}/dist/inkling.js"`) });
+  const fromCdn = { type: 'text/html', body: marketplaceHtml.replace('src="/dist/inkling.js"', `src="${cdnUrl}/dist/inkling.js"`) };
   // The ESM example with the build imported from the CDN: its worker file is cross-origin too.
   const esmHtml = readFileSync(new URL('../../examples/esm/index.html', import.meta.url), 'utf8').replace('src="main.js"', 'src="cdn-main.js"');
-  const esmMain = readFileSync(new URL('../../examples/esm/main.js', import.meta.url), 'utf8').replace("'/dist/inkling.mjs'", `'${cdn.url}/dist/inkling.mjs'`);
+  const esmMain = readFileSync(new URL('../../examples/esm/main.js', import.meta.url), 'utf8').replace("'/dist/inkling.mjs'", `'${cdnUrl}/dist/inkling.mjs'`);
   const headers = (url: URL): Record<string, string> => {
     const csp = url.searchParams.get('csp');
     if (csp === 'strict') return { 'Content-Security-Policy': STRICT };
-    if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self'` };
-    if (csp === 'cdn-blob') return { 'Content-Security-Policy': `script-src 'self' ${cdn.url}; worker-src 'self' blob:` };
+    if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdnUrl}; worker-src 'self'` };
+    if (csp === 'cdn-blob') return { 'Content-Security-Policy': `script-src 'self' ${cdnUrl}; worker-src 'self' blob:` };
     if (csp === 'trusted-types') return { 'Content-Security-Policy': "require-trusted-types-for 'script'" };
     if (csp === 'nonce') return { 'Content-Security-Policy': "script-src 'self'; worker-src 'self'; style-src 'self' 'nonce-n0nce'" };
     return {};
@@ -38,141 +41,108 @@ beforeAll(async () => {
     '/esm/cdn.html': { type: 'text/html', body: esmHtml },
     '/esm/cdn-main.js': { type: 'text/javascript', body: esmMain },
   };
-  [browser, site] = await Promise.all([launch(), serve({ headers, routes })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), cdn?.close()]);
+  return { headers, routes };
 });
 
-async function clickUntil(page: Page, selector: string, segment: string): Promise<void> {
-  for (let i = 0; i < 5; i++) await page.locator(selector).nth(i % 2).click();
-  await page.locator(`[data-inkling-slot="hero"] [data-inkling-variant="${segment}"]`).waitFor({ state: 'visible', timeout: 5000 });
+/** Opens a page with the `events` and `workers` page scripts, once `window.inkling` exists (the ESM example sets it late). */
+async function open(path: string, scripts = 'events,workers'): Promise<Tab> {
+  const { tab } = await t.visitor();
+  await tab.goto(`${t.server.url}${path}${path.includes('?') ? '&' : '?'}harness=${scripts}`);
+  await waitFor(tab, () => !!(window as { inkling?: unknown }).inkling && !Array.isArray(window.inkling));
+  await tab.evaluate(() => window.inkling!.ready);
+  return tab;
 }
+
+async function clickUntil(tab: Tab, selector: string, segment: string): Promise<void> {
+  for (let i = 0; i < 5; i++) await click(tab, selector, i % 2);
+  await waitFor(tab, (s) => getComputedStyle(document.querySelector(`[data-inkling-slot="hero"] [data-inkling-variant="${s}"]`)!).display !== 'none', segment);
+}
+
+const pathnames = async (tab: Tab) => (await runningWorkers(tab)).map((url) => (url.startsWith('blob:') ? 'blob:' : new URL(url).pathname));
+const violations = (tab: Tab) => tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+const noProblems = { pageErrors: [], consoleErrors: [], warnings: [] };
 
 describe('strict and cross-origin pages', () => {
   it("ESM build under script-src/worker-src/style-src 'self': worker mode, personalised, no violation", async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${site.url}/esm/?csp=strict`);
-    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/dist/inkling-worker.js']);
-    await clickUntil(page, '[data-inkling-topic="bikes"] button', 'cyclist');
-    expect(await page.locator('#segment').textContent()).toMatch(/^Cyclist/);
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
-    await page.close();
+    const tab = await open('/esm/?csp=strict', 'workers');
+    expect(await pathnames(tab)).toEqual(['/dist/inkling-worker.js']);
+    await clickUntil(tab, '[data-inkling-topic="bikes"] button', 'cyclist');
+    expect(await tab.evaluate(() => document.getElementById('segment')!.textContent)).toMatch(/^Cyclist/);
+    expect(await violations(tab)).toEqual([]);
+    expect(await tab.problems()).toEqual(noProblems);
   });
 
   it('script-tag build from another origin: the worker starts through a Blob trampoline', async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await recordEvents(page);
-    await page.goto(`${site.url}/marketplace/cdn.html`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(1);
-    await clickUntil(page, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
-    expect(await visibleVariants(page, 'hero')).toEqual(['runner']);
-    expect((await events(page)).filter((e) => e.type === 'error')).toEqual([]);
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
-    await page.close();
+    const tab = await open('/marketplace/cdn.html');
+    expect(await pathnames(tab)).toEqual(['blob:']);
+    await clickUntil(tab, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
+    expect(await visibleVariants(tab, 'hero')).toEqual(['runner']);
+    expect(await errorCodes(tab)).toEqual([]);
+    expect(await tab.problems()).toEqual(noProblems);
   });
 
   it("script-tag build from another origin under worker-src 'self': falls back in-thread and still personalises", async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await recordEvents(page);
-    await page.goto(`${site.url}/marketplace/cdn.html?csp=cdn`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(0);
-    const errors = (await events(page)).filter((e) => e.type === 'error');
-    expect(errors.map((e) => e.detail.code)).toEqual(['worker-unavailable']);
-    expect(problems.warnings).toHaveLength(1);
-    await clickUntil(page, '.card[data-inkling-topic="climbing"] [data-inkling-action="save"]', 'climber');
+    const tab = await open('/marketplace/cdn.html?csp=cdn');
+    expect(await runningWorkers(tab)).toHaveLength(0);
+    expect(await errorCodes(tab)).toEqual(['worker-unavailable']);
+    await clickUntil(tab, '.card[data-inkling-topic="climbing"] [data-inkling-action="save"]', 'climber');
+    const problems = await tab.problems();
+    expect(problems.warnings).toEqual([expect.stringContaining('runs its engine on the main thread')]);
     expect(problems.pageErrors).toEqual([]);
-    await page.close();
   });
 
   it("script-tag build under require-trusted-types-for 'script': worker mode through the inkling policy", async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${site.url}/marketplace/?csp=trusted-types`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(1);
-    await clickUntil(page, '.card[data-inkling-topic="camp-kitchen"] [data-inkling-action="save"]', 'camp-cook');
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
-    await page.close();
+    const tab = await open('/marketplace/?csp=trusted-types');
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    await clickUntil(tab, '.card[data-inkling-topic="camp-kitchen"] [data-inkling-action="save"]', 'camp-cook');
+    expect(await violations(tab)).toEqual([]);
+    expect(await tab.problems()).toEqual(noProblems);
   });
 
   it('ESM build from another origin: its worker file starts through a Blob trampoline where worker-src allows blob:', async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${site.url}/esm/cdn.html?csp=cdn-blob`);
-    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(1);
-    await clickUntil(page, '[data-inkling-topic="tents"] button', 'camper');
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
-    await page.close();
+    const tab = await open('/esm/cdn.html?csp=cdn-blob', 'workers');
+    expect(await pathnames(tab)).toEqual(['blob:']);
+    await clickUntil(tab, '[data-inkling-topic="tents"] button', 'camper');
+    expect(await tab.problems()).toEqual(noProblems);
   });
 
   it("ESM build from another origin under worker-src 'self': runs in-thread (lazy chunk from the CDN) and still personalises", async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${site.url}/esm/cdn.html?csp=cdn`);
-    await page.waitForFunction(() => (window as { inkling?: unknown }).inkling);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(0);
-    await clickUntil(page, '[data-inkling-topic="bikes"] button', 'cyclist');
+    const tab = await open('/esm/cdn.html?csp=cdn', 'workers');
+    expect(await runningWorkers(tab)).toHaveLength(0);
+    await clickUntil(tab, '[data-inkling-topic="bikes"] button', 'cyclist');
+    const problems = await tab.problems();
     expect(problems.warnings).toEqual([expect.stringContaining('runs its engine on the main thread')]);
     expect(problems.pageErrors).toEqual([]);
-    await page.close();
   });
 
   it('a browser without Worker: the engine runs in-thread and still personalises', async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await recordEvents(page);
-    await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
-    await page.goto(`${site.url}/marketplace/`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(0);
-    expect((await events(page)).filter((e) => e.type === 'error').map((e) => e.detail.code)).toEqual(['worker-unavailable']);
-    await clickUntil(page, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
+    const tab = await open('/marketplace/', 'events,no-worker');
+    expect(await tab.evaluate(() => typeof Worker)).toBe('undefined');
+    expect(await errorCodes(tab)).toEqual(['worker-unavailable']);
+    await clickUntil(tab, '.card[data-inkling-topic="running"] [data-inkling-action="save"]', 'runner');
+    const problems = await tab.problems();
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
-    await page.close();
   });
 
   it("script-tag build under script-src/worker-src/style-src 'self': worker mode, personalised, no violation", async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${site.url}/marketplace/?csp=strict`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(page.workers()).toHaveLength(1);
-    await clickUntil(page, '.card[data-inkling-topic="bikes"] [data-inkling-action="save"]', 'cyclist');
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
-    await page.close();
+    const tab = await open('/marketplace/?csp=strict');
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    await clickUntil(tab, '.card[data-inkling-topic="bikes"] [data-inkling-action="save"]', 'cyclist');
+    expect(await violations(tab)).toEqual([]);
+    expect(await tab.problems()).toEqual(noProblems);
   });
 
   it('without constructable stylesheets, the SDK injects its rule with the page nonce and hidden variants stay hidden', async () => {
-    const page = await browser.newPage();
-    const problems = watchProblems(page);
-    await page.addInitScript(() => {
-      // An engine without constructable stylesheets (Safari before 16.4).
-      CSSStyleSheet.prototype.replaceSync = () => {
-        throw new TypeError('not supported');
-      };
-    });
-    await page.goto(`${site.url}/marketplace/nonce.html?csp=nonce`);
-    await page.evaluate(() => window.inkling!.ready);
-    const visible = await page.evaluate(() =>
+    // `no-replace-sync`: an engine without constructable stylesheets (Safari before 16.4).
+    const tab = await open('/marketplace/nonce.html?csp=nonce', 'no-replace-sync');
+    const visible = await tab.evaluate(() =>
       [...document.querySelectorAll('#hero > [data-inkling-variant]')].filter((v) => getComputedStyle(v).display !== 'none').map((v) => v.getAttribute('data-inkling-variant')),
     );
     expect(visible).toEqual(['default']);
     // Browsers hide the nonce content attribute after parsing; the IDL property keeps it.
-    expect(await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce))).toEqual(['n0nce', 'n0nce']);
-    expect(problems.consoleErrors).toEqual([]);
-    await page.close();
+    expect(await tab.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce))).toEqual(['n0nce', 'n0nce']);
+    expect(await violations(tab)).toEqual([]);
+    expect((await tab.problems()).consoleErrors).toEqual([]);
   });
 });

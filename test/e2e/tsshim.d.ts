@@ -4,6 +4,8 @@ declare module '*/examples/serve.mjs' {
     port?: number;
     headers?: (url: URL) => Record<string, string>;
     routes?: Record<string, unknown>;
+    html?: (body: string, url: URL) => string;
+    onRequest?: (request: import('node:http').IncomingMessage, url: URL) => void;
   }): Promise<{ url: string; close(): Promise<void> }>;
 }
 

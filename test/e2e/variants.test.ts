@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serve } from '../../examples/serve.mjs';
-import { launch, watchProblems } from './support/launch';
+import { describe, expect, it } from 'vitest';
+import type { Tab } from './drivers/types';
+import { click } from './support/click';
+import { ready } from './support/readPage';
+import { useEngine } from './support/useEngine';
+import { waitFor } from './support/waitFor';
 
 const marketplace = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8');
 const DEFAULT_APPLY = marketplace.replace(' data-apply-on="immediate"', '');
@@ -27,14 +29,12 @@ const fixture = ({ wait = '', head = '', attrs = '' } = {}) => `<!doctype html>
 </section>
 </body></html>`;
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 let manifestDelay = 0;
 const manifest = readFileSync(new URL('../../examples/marketplace/manifest.json', import.meta.url), 'utf8');
 
-beforeAll(async () => {
-  const html = (body: string) => ({ type: 'text/html', body });
-  const routes = {
+const html = (body: string) => ({ type: 'text/html', body });
+const t = useEngine(() => ({
+  routes: {
     '/marketplace/default-apply.html': html(DEFAULT_APPLY),
     '/fixture/plain.html': html(fixture()),
     '/fixture/wait.html': html(fixture({ wait: ' data-inkling-wait="300"' })),
@@ -49,6 +49,9 @@ beforeAll(async () => {
          <div style="height: 3000px"></div>`,
       ),
     ),
+    // A script right after the SDK's reads segment() synchronously, before any engine answer.
+    '/fixture/early.html': html(fixture().replace('</head>', '<script src="/fixture/early.js"></script></head>')),
+    '/fixture/early.js': { type: 'text/javascript', body: 'window.__early = window.inkling.segment();' },
     '/fixture/pause.js': async () => {
       await new Promise((r) => setTimeout(r, 100));
       return { type: 'text/javascript', body: '// pauses the parser' };
@@ -58,160 +61,135 @@ beforeAll(async () => {
       await new Promise((r) => setTimeout(r, manifestDelay));
       return { type: 'application/json', body: manifest };
     },
-  };
-  [browser, server] = await Promise.all([launch(), serve({ routes })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+}));
 
-const shown = (page: Page, id: string) =>
-  page.evaluate((sel) => [...document.querySelectorAll(`${sel} > [data-inkling-variant]`)].filter((v) => getComputedStyle(v).display !== 'none').map((v) => v.textContent), `#${id}`);
+const shown = (tab: Tab, id: string) =>
+  tab.evaluate((sel) => [...document.querySelectorAll(`${sel} > [data-inkling-variant]`)].filter((v) => getComputedStyle(v).display !== 'none').map((v) => v.textContent), `#${id}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Makes this context a returning camper: five tent clicks, then waits for the decision to be cached. */
-async function becomeCamper(page: Page, url = `${server.url}/marketplace/`): Promise<void> {
-  await page.goto(url);
-  await page.evaluate(() => window.inkling!.ready);
-  for (let i = 0; i < 5; i++) await page.locator('.card[data-inkling-topic="tents"] [data-inkling-action="save"]').nth(i).click();
-  await page.waitForFunction(() => window.inkling!.segment()?.segment === 'camper');
+/** What the `frames` page script saw. */
+type Frame = { t: number; html: string | null; topicTop?: number; slots: Record<string, { visible: string[]; visibility: string; height: number }> };
+const frames = (tab: Tab) => tab.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
+
+/** Makes this visitor a returning camper: five tent clicks, then waits for the decision to be cached. */
+async function becomeCamper(tab: Tab, path = '/marketplace/'): Promise<void> {
+  await tab.goto(`${t.server.url}${path}`);
+  await ready(tab);
+  for (let i = 0; i < 5; i++) await click(tab, '.card[data-inkling-topic="tents"] [data-inkling-action="save"]', i);
+  await waitFor(tab, () => window.inkling!.segment()?.segment === 'camper');
+}
+
+/** Five clicks on the fixture's tent buttons, until the visitor is a camper. */
+async function clickFiveTents(tab: Tab): Promise<void> {
+  for (let i = 0; i < 5; i++) await click(tab, '[data-inkling-topic="tents"] button', i);
+  await waitFor(tab, () => window.inkling!.segment()?.segment === 'camper');
 }
 
 describe('flicker-free variants', () => {
-  it('a returning visitor sees only the cached segment\'s variant, on every frame from the first', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await becomeCamper(page, `${server.url}/marketplace/default-apply.html`);
-    expect(await page.evaluate(() => localStorage.getItem('inkling:decision'))).toMatch(/"s":"camper"/);
+  it("a returning visitor sees only the cached segment's variant, on every frame from the first", async () => {
+    const { tab } = await t.visitor();
+    await becomeCamper(tab, '/marketplace/default-apply.html');
+    expect(await tab.evaluate(() => localStorage.getItem('inkling:decision'))).toMatch(/"s":"camper"/);
 
-    // The probe starts before the page's own <head> runs, and records every frame for 2 s.
-    await page.addInitScript(() => {
-      const frames: string[][] = [];
-      (window as unknown as { __frames: string[][] }).__frames = frames;
-      const start = performance.now();
-      const probe = () => {
-        const visible = [...document.querySelectorAll('[data-inkling-slot="hero"] > [data-inkling-variant]')]
-          .filter((v) => getComputedStyle(v).display !== 'none')
-          .map((v) => v.getAttribute('data-inkling-variant')!);
-        const html = document.documentElement.getAttribute('data-inkling-segment');
-        if (visible.length > 0) frames.push([...visible, `html:${html}`]);
-        if (performance.now() - start < 2000) requestAnimationFrame(probe);
-      };
-      requestAnimationFrame(probe);
-    });
-    const problems = watchProblems(page);
-    await page.reload();
-    await page.waitForTimeout(2200);
-    const frames = await page.evaluate(() => (window as unknown as { __frames: string[][] }).__frames);
-    expect(frames.length).toBeGreaterThan(30);
-    expect(new Set(frames.map((f) => f.join(',')))).toEqual(new Set(['camper,html:camper']));
-    expect(problems.pageErrors).toEqual([]);
-    await context.close();
+    // The `frames` probe starts before the page's own <head> runs, and records every frame.
+    await tab.goto(`${t.server.url}/marketplace/default-apply.html?harness=frames`);
+    await sleep(2700);
+    const seen = (await frames(tab)).filter((f) => f.slots.hero && f.slots.hero.visible.length > 0).map((f) => `${f.slots.hero!.visible.join(',')},html:${f.html}`);
+    expect(seen.length).toBeGreaterThan(30);
+    expect(new Set(seen)).toEqual(new Set(['camper,html:camper']));
+    expect((await tab.problems()).pageErrors).toEqual([]);
   });
 
   it('applies a new decision on the next page view by default; slots out of view switch at once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/fixture/plain.html`);
-    await page.evaluate(() => window.inkling!.ready);
-    for (let i = 0; i < 5; i++) await page.locator('[data-inkling-topic="tents"] button').nth(i).click();
-    await page.waitForFunction(() => window.inkling!.segment()?.segment === 'camper');
-    expect(await shown(page, 'hero')).toEqual(['Default hero']); // what the visitor is reading stays
-    expect(await shown(page, 'below')).toEqual(['Camper footer']); // out of view: switched
-    expect(await page.evaluate(() => document.documentElement.dataset.inklingSegment)).toBe('default');
-    await page.reload();
-    expect(await shown(page, 'hero')).toEqual(['Camper hero']);
-    expect(await page.evaluate(() => document.documentElement.dataset.inklingSegment)).toBe('camper');
-    await context.close();
+    const { tab } = await t.open('/fixture/plain.html', { viewport: { width: 1000, height: 700 } });
+    await clickFiveTents(tab);
+    expect(await shown(tab, 'hero')).toEqual(['Default hero']); // what the visitor is reading stays
+    expect(await shown(tab, 'below')).toEqual(['Camper footer']); // out of view: switched
+    expect(await tab.evaluate(() => document.documentElement.dataset.inklingSegment)).toBe('default');
+    await tab.reload();
+    expect(await shown(tab, 'hero')).toEqual(['Camper hero']);
+    expect(await tab.evaluate(() => document.documentElement.dataset.inklingSegment)).toBe('camper');
   });
 
   it('a single-page-app route is a new page view: the new decision applies', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/fixture/plain.html`);
-    await page.evaluate(() => window.inkling!.ready);
-    for (let i = 0; i < 5; i++) await page.locator('[data-inkling-topic="tents"] button').nth(i).click();
-    await page.waitForFunction(() => window.inkling!.segment()?.segment === 'camper');
-    expect(await shown(page, 'hero')).toEqual(['Default hero']);
-    await page.evaluate(() => history.pushState({}, '', '/fixture/route-2'));
-    await expect.poll(() => shown(page, 'hero')).toEqual(['Camper hero']);
-    await context.close();
+    const { tab } = await t.open('/fixture/plain.html');
+    await clickFiveTents(tab);
+    expect(await shown(tab, 'hero')).toEqual(['Default hero']);
+    await tab.evaluate(() => history.pushState({}, '', '/fixture/route-2'));
+    await expect.poll(() => shown(tab, 'hero')).toEqual(['Camper hero']);
   });
 
   it('first visit: the default shows at once, never a blank area, and nothing hides the page', async () => {
     manifestDelay = 1500;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/fixture/plain.html`, { waitUntil: 'domcontentloaded' });
-    expect(await shown(page, 'hero')).toEqual(['Default hero']);
-    expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe('visible');
-    manifestDelay = 0;
-    await context.close();
+    try {
+      const { tab } = await t.open('/fixture/plain.html?harness=frames', { waitUntil: 'domcontentloaded', ready: false });
+      expect(await shown(tab, 'hero')).toEqual(['Default hero']);
+      expect(await tab.evaluate(() => getComputedStyle(document.body).visibility)).toBe('visible');
+      await sleep(500);
+      const all = await frames(tab);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.every((f) => f.slots.hero?.visible.join() === 'default' && f.slots.hero.visibility === 'visible')).toBe(true);
+    } finally {
+      manifestDelay = 0;
+    }
   });
 
   it('data-inkling-wait holds a slot invisible, space reserved, until the decision or its cap', async () => {
     manifestDelay = 2000; // the decision comes too late: the cap releases the slot
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/fixture/wait.html`, { waitUntil: 'domcontentloaded' });
-    const held = await page.evaluate(() => {
-      const slot = document.getElementById('waiting')!;
-      return { visibility: getComputedStyle(slot).visibility, height: slot.getBoundingClientRect().height, below: document.querySelector('[data-inkling-topic]')!.getBoundingClientRect().top };
-    });
-    expect(held.visibility).toBe('hidden');
-    expect(held.height).toBeGreaterThan(0);
-    const released = await page.waitForFunction(() => getComputedStyle(document.getElementById('waiting')!).visibility === 'visible', undefined, { timeout: 1500, polling: 'raf' });
-    expect(released).toBeTruthy();
-    const after = await page.evaluate(() => document.querySelector('[data-inkling-topic]')!.getBoundingClientRect().top);
-    expect(after).toBe(held.below); // no layout shift
-    expect(await shown(page, 'waiting')).toEqual(['Default offer']);
-    manifestDelay = 0;
-    await context.close();
+    try {
+      const { tab } = await t.open('/fixture/wait.html?harness=frames', { ready: false });
+      await sleep(1500);
+      const all = await frames(tab);
+      const first = all[0]!;
+      expect(first.slots.offer).toMatchObject({ visibility: 'hidden' });
+      expect(first.slots.offer!.height).toBeGreaterThan(0);
+      const released = all.find((f) => f.slots.offer?.visibility === 'visible');
+      expect(released?.t).toBeLessThan(1500);
+      expect(new Set(all.map((f) => f.topicTop)).size).toBe(1); // no layout shift
+      expect(await shown(tab, 'waiting')).toEqual(['Default offer']);
+    } finally {
+      manifestDelay = 0;
+    }
   });
 
   it('data-inkling-wait never holds longer than 1000 ms, whatever it asks for', async () => {
     manifestDelay = 3000;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const startedAt = Date.now();
-    await page.goto(`${server.url}/fixture/wait-long.html`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('waiting')!).visibility === 'visible', undefined, { timeout: 2500, polling: 'raf' });
-    expect(Date.now() - startedAt).toBeLessThan(2000);
-    manifestDelay = 0;
-    await context.close();
+    try {
+      const { tab } = await t.open('/fixture/wait-long.html?harness=frames', { ready: false });
+      await sleep(2200);
+      const released = (await frames(tab)).find((f) => f.slots.offer?.visibility === 'visible');
+      expect(released?.t).toBeLessThan(2000);
+    } finally {
+      manifestDelay = 0;
+    }
   });
 
   it('a waiting slot of a returning visitor shows the cached variant without waiting', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await becomeCamper(page);
-    await page.goto(`${server.url}/fixture/wait.html`, { waitUntil: 'domcontentloaded' });
-    expect(await page.evaluate(() => getComputedStyle(document.getElementById('waiting')!).visibility)).toBe('visible');
-    expect(await shown(page, 'waiting')).toEqual(['Camper offer']);
-    await context.close();
+    const { tab } = await t.visitor();
+    await becomeCamper(tab);
+    await tab.goto(`${t.server.url}/fixture/wait.html?harness=frames`);
+    await sleep(300);
+    const first = (await frames(tab))[0]!;
+    expect(first.slots.offer).toMatchObject({ visibility: 'visible', visible: ['camper'] });
+    expect(await shown(tab, 'waiting')).toEqual(['Camper offer']);
   });
 });
 
 describe('markup mistakes in parsed pages', () => {
   it('are judged on the whole slot once parsed: a default after another variant is fine, a duplicate is named once', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${server.url}/fixture/mistakes.html`);
-    await page.evaluate(() => window.inkling!.ready);
-    const mine = problems.warnings.filter((w) => w.startsWith('Inkling: slot'));
+    const { tab } = await t.open('/fixture/mistakes.html');
+    const mine = (await tab.problems()).warnings.filter((w) => w.startsWith('Inkling: slot'));
     expect(mine).toEqual(['Inkling: slot "twice" has two variants for "camper"; the first one is shown']);
-    await context.close();
   });
 });
 
 describe('late markup', () => {
   it('slots added later, and slots whose children a framework re-renders, show the current decision', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await becomeCamper(page);
-    await page.goto(`${server.url}/fixture/plain.html`);
-    const result = await page.evaluate(async () => {
+    const { tab } = await t.visitor();
+    await becomeCamper(tab);
+    await tab.goto(`${t.server.url}/fixture/plain.html`);
+    const result = await tab.evaluate(async () => {
       const variant = (seg: string, hidden: boolean) => {
         const div = document.createElement('div');
         div.setAttribute('data-inkling-variant', seg);
@@ -230,32 +208,28 @@ describe('late markup', () => {
       return { late: visible(slot), hero: visible(hero) };
     });
     expect(result).toEqual({ late: ['camper'], hero: ['camper'] });
-    await context.close();
   });
 });
 
 describe('theme developer API', () => {
   it('replays commands queued on window.inkling before the script loaded', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/fixture/queue.html`);
-    await page.evaluate(() => window.inkling!.ready);
-    expect(await page.evaluate(() => document.documentElement.dataset.seen)).toBe('default ');
-    await context.close();
+    const { tab } = await t.open('/fixture/queue.html');
+    expect(await tab.evaluate(() => document.documentElement.dataset.seen)).toBe('default ');
   });
 
   it('segment() returns the cached decision synchronously, before the engine answers', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await becomeCamper(page);
+    const { tab } = await t.visitor();
+    await becomeCamper(tab);
     manifestDelay = 1000;
-    await page.goto(`${server.url}/fixture/plain.html`, { waitUntil: 'domcontentloaded' });
-    const early = await page.evaluate(() => window.inkling!.segment());
-    expect(early).toMatchObject({ segment: 'camper', cached: true });
-    const settled = await page.evaluate(() => window.inkling!.ready);
-    expect(settled).toMatchObject({ segment: 'camper' });
-    expect(settled).not.toHaveProperty('cached');
-    manifestDelay = 0;
-    await context.close();
+    try {
+      await tab.goto(`${t.server.url}/fixture/early.html`, 'domcontentloaded');
+      const early = await tab.evaluate(() => (window as unknown as { __early: unknown }).__early);
+      expect(early).toMatchObject({ segment: 'camper', cached: true });
+      const settled = await ready(tab);
+      expect(settled).toMatchObject({ segment: 'camper' });
+      expect(settled).not.toHaveProperty('cached');
+    } finally {
+      manifestDelay = 0;
+    }
   });
 });
