@@ -61,12 +61,15 @@ export function init(options: InitOptions): Inkling {
   let decision: Decision | null = null;
   let consent: Consent = options?.consent ?? 'granted';
   let stopped = false;
+  // Between pagehide and pageshow: the browser cancels the page's requests (WebKit reports those as
+  // "Load failed"), and nobody would see a warning anyway.
+  let unloading = false;
   let stopTracking: (() => void) | undefined;
 
   // One `error` event and one console warning per distinct problem, never an exception.
   const report = (error: InklingError) => {
     const key = `${error.code}:${error.message}`;
-    if (reported.has(key)) return;
+    if (reported.has(key) || unloading) return;
     reported.add(key);
     console.warn(error.message);
     emitter.emit('error', error);
@@ -163,7 +166,8 @@ export function init(options: InitOptions): Inkling {
   };
 
   const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;
-  const connection = connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
+  const connect = () => connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
+  let connection = connect();
   void connection.then(({ mode, fallbackReason }) => {
     if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
   });
@@ -195,8 +199,18 @@ export function init(options: InitOptions): Inkling {
       if (!freezing) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
     } else void enqueue('record activity', (engine) => engine.ingest({ signals }));
   });
-  const stopReplaying = listen(window, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted && consent === 'granted') replayOutbox();
+  // Into the back/forward cache, the worker is stopped: WebKit would freeze it with the page, and
+  // a worker frozen inside an IndexedDB transaction (a batch, the manifest cache) holds its lock,
+  // so every later page of the site would wait for it forever. Back from the cache, a new one starts.
+  const stopReplaying = listen(window, 'pagehide pageshow', (event) => {
+    unloading = event.type === 'pagehide';
+    if (!(event as PageTransitionEvent).persisted || stopped) return;
+    if (event.type === 'pagehide') {
+      void connection.then((c) => c.close(), () => undefined);
+      return;
+    }
+    connection = connect();
+    if (consent !== 'denied') start();
   });
   // The visitor's choices gate every signal: nothing while paused, nothing about a blocked topic.
   const record = (signal: Signal) => {

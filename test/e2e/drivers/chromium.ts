@@ -31,6 +31,7 @@ function playwrightTab(page: Page): Tab {
     if (m.type() === 'warning') problems.warnings.push(m.text());
   });
   return {
+    settleMs: 0,
     goto: async (url, waitUntil = 'load') => void (await page.goto(url, { waitUntil })),
     reload: async () => void (await page.reload()),
     url: async () => page.url(),

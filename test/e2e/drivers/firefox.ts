@@ -64,6 +64,7 @@ function puppeteerTab(page: Page): Tab {
     if (m.type() === 'warn') problems.warnings.push(m.text());
   });
   return {
+    settleMs: 0,
     goto: async (url, waitUntil = 'load') => void (await page.goto(url, { waitUntil })),
     reload: async () => void (await page.reload()),
     url: async () => page.url(),

@@ -1,13 +1,25 @@
 import type { Tab } from '../drivers/types';
 import { waitFor } from './waitFor';
 
+/** The `nth` element matching `selector`, or the `nth` button labelled `button`, shadow roots included. Runs in the page. */
+function find({ selector, button, nth }: { selector?: string; button?: string; nth: number }): Element | null {
+  const all: Element[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    all.push(...root.querySelectorAll(selector ?? 'button'));
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(document);
+  const label = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+  return (button === undefined ? all : all.filter((b) => label(b) === button))[nth] ?? null;
+}
+
 /**
  * Finds the `nth` element matching `selector` (in the document and in open shadow roots), or the
  * `nth` button whose accessible label (aria-label, else text) is `name` when `selector` is
  * `{ button: name }`; waits until it is shown, still and enabled, scrolls it into view when it is
  * not, and returns the point to click. Runs in the page.
  */
-function locate({ selector, button, nth }: { selector?: string; button?: string; nth: number }): [number, number] | null {
+function locate({ selector, button, nth, settleMs }: { selector?: string; button?: string; nth: number; settleMs: number }): [number, number] | null {
   const all: Element[] = [];
   const walk = (root: Document | ShadowRoot) => {
     all.push(...root.querySelectorAll(selector ?? 'button'));
@@ -33,14 +45,13 @@ function locate({ selector, button, nth }: { selector?: string; button?: string;
   }
   const box = el.getBoundingClientRect();
   const key = `${box.x},${box.y},${box.width},${box.height}`;
-  // Still: the same box at three looks in a row, and for 300 ms since it last moved or this page
-  // was first looked at. (In WebKitGTK a click right after a box was measured, after a scroll or a
-  // page load, often landed on a neighbour: something there moves a little later. Cause unknown.)
+  // Still: the same box at three looks in a row, and for the driver's `settleMs` since it last
+  // moved or was first looked at.
   const same = w.__lastBox === key ? (w.__sameLooks ?? 0) + 1 : 0;
   if (same === 0) w.__movedAt = performance.now();
   w.__lastBox = key;
   w.__sameLooks = same;
-  if (same < 2 || performance.now() - (w.__movedAt ?? 0) < 300) return null;
+  if (same < 2 || performance.now() - (w.__movedAt ?? 0) < settleMs) return null;
   w.__lastBox = undefined;
   // Tells `clicked` whether the click that follows reached it.
   (window as unknown as { __clickedIt?: boolean }).__clickedIt = false;
@@ -49,14 +60,16 @@ function locate({ selector, button, nth }: { selector?: string; button?: string;
 }
 
 /**
- * Clicks the target at the point `locate` found, once a frame has been drawn since, and checks
+ * Clicks the target at the point `locate` found (or by the driver's own element click, where it
+ * has one), once a frame has been drawn since, and checks
  * that the click reached it: a click that landed elsewhere fails the test rather than being
  * repeated (it may have counted somewhere). A click that navigated away counts as landed.
  */
 async function clickTarget(tab: Tab, target: { selector?: string; button?: string; nth: number }, what: string): Promise<void> {
-  const [x, y] = await waitFor(tab, locate, target, { what });
+  const [x, y] = await waitFor(tab, locate, { ...target, settleMs: tab.settleMs }, { what });
   await tab.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
-  await tab.clickAt(x, y);
+  if (tab.clickElement) await tab.clickElement(find, target);
+  else await tab.clickAt(x, y);
   const landed = await tab.evaluate(() => (window as unknown as { __clickedIt?: boolean }).__clickedIt !== false).catch(() => true);
   if (!landed) throw new Error(`The click on ${what} at ${Math.round(x)}, ${Math.round(y)} landed elsewhere`);
 }
