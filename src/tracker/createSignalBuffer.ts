@@ -1,5 +1,4 @@
 import { MAX_BUFFERED_SIGNALS } from '../constants';
-import { listen } from '../lib/listen';
 import { onHidden } from '../lib/onHidden';
 import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
@@ -34,10 +33,9 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, fre
     pending = [];
     sink(batch, leaving, freezing);
   };
-  // From a `pagehide` with `persisted` until the page is shown again, it is frozen in the cache
+  // From a `pagehide` with `persisted` until the next signal, it is frozen in the cache
   // (WebKit fires `visibilitychange` after `pagehide`, so that flush must know it too).
   let frozen = false;
-  const offShown = listen(window, 'pageshow', () => void (frozen = false));
   const offHidden = onHidden((event) => {
     if (event.type === 'pagehide') frozen = (event as PageTransitionEvent).persisted === true;
     flush(true, frozen);
@@ -45,6 +43,7 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, fre
 
   return {
     push(signal) {
+      frozen = false;
       pending.push(signal);
       if (pending.length >= max) flush();
       else cancelIdle ??= whenIdle(() => flush());
@@ -56,7 +55,6 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, fre
     stop() {
       flush();
       offHidden();
-      offShown();
     },
   };
 }
