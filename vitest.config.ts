@@ -18,6 +18,8 @@ const ENGINES = (process.env.INKLING_ENGINES ?? 'chromium,firefox,webkit').split
 
 export default defineConfig({
   test: {
+    // Three e2e files at once: they mostly wait on browsers, and three engines triple their number.
+    maxWorkers: 3,
     projects: [
       {
         test: {
