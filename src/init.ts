@@ -61,8 +61,8 @@ export function init(options: InitOptions): Inkling {
   let decision: Decision | null = null;
   let consent: Consent = options?.consent ?? 'granted';
   let stopped = false;
-  // Between pagehide and pageshow: the browser cancels the page's requests (WebKit reports those as
-  // "Load failed"), and nobody would see a warning anyway.
+  // From beforeunload (or pagehide) to pageshow: the browser cancels the page's requests (WebKit
+  // reports those as "Load failed", before pagehide), and nobody would see a warning anyway.
   let unloading = false;
   let stopTracking: (() => void) | undefined;
 
@@ -202,8 +202,8 @@ export function init(options: InitOptions): Inkling {
   // Into the back/forward cache, the worker is stopped: WebKit would freeze it with the page, and
   // a worker frozen inside an IndexedDB transaction (a batch, the manifest cache) holds its lock,
   // so every later page of the site would wait for it forever. Back from the cache, a new one starts.
-  const stopReplaying = listen(window, 'pagehide pageshow', (event) => {
-    unloading = event.type === 'pagehide';
+  const stopReplaying = listen(window, 'beforeunload pagehide pageshow', (event) => {
+    unloading = event.type !== 'pageshow';
     if (!(event as PageTransitionEvent).persisted || stopped) return;
     if (event.type === 'pagehide') {
       void connection.then((c) => c.close(), () => undefined);

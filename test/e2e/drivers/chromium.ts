@@ -31,11 +31,17 @@ function playwrightTab(page: Page): Tab {
     if (m.type() === 'warning') problems.warnings.push(m.text());
   });
   return {
-    settleMs: 0,
     goto: async (url, waitUntil = 'load') => void (await page.goto(url, { waitUntil })),
     reload: async () => void (await page.reload()),
     url: async () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    // Playwright's own element click: it waits for the element to be visible, still and the one
+    // hit at its centre, and retries, where coordinates measured a moment before could be stale.
+    async clickElement(find, arg) {
+      const element = (await page.evaluateHandle(find, arg)).asElement();
+      if (!element) throw new Error(`Chromium: nothing to click for ${JSON.stringify(arg)}`);
+      await element.click();
+    },
     clickAt: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
     wheel: (deltaY) => page.mouse.wheel(0, deltaY),

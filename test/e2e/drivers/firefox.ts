@@ -1,6 +1,6 @@
 // Firefox ESR (Debian's `firefox-esr`) driven by puppeteer-core over WebDriver BiDi.
 // Playwright cannot drive a stock Firefox and geckodriver is not available here (TOOLCHAIN.md).
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { Engine, KeyName, PageProblems, Session, SessionOptions, Tab } from './types';
 import { DEFAULT_VIEWPORT } from './defaultViewport';
 
@@ -64,11 +64,16 @@ function puppeteerTab(page: Page): Tab {
     if (m.type() === 'warn') problems.warnings.push(m.text());
   });
   return {
-    settleMs: 0,
     goto: async (url, waitUntil = 'load') => void (await page.goto(url, { waitUntil })),
     reload: async () => void (await page.reload()),
     url: async () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    // Puppeteer's own element click: it scrolls the element into view and clicks its centre as it is now.
+    async clickElement(find, arg) {
+      const element = (await page.evaluateHandle(find, arg)).asElement() as ElementHandle<Element> | null;
+      if (!element) throw new Error(`Firefox: nothing to click for ${JSON.stringify(arg)}`);
+      await element.click();
+    },
     clickAt: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
     wheel: (deltaY) => page.mouse.wheel({ deltaY }),

@@ -37,11 +37,6 @@ export type KeyName = 'Enter' | 'Tab' | 'Shift+Tab' | 'Escape' | ' ';
 
 /** One tab (a top-level page) of a session. */
 export interface Tab {
-  /**
-   * How long (ms) a target must have stood still before real pointer input lands where it was
-   * measured (0 in every engine today; kept for an engine that needs it).
-   */
-  readonly settleMs: number;
   /** Navigates and waits for `load` (or DOMContentLoaded). */
   goto(url: string, waitUntil?: WaitUntil): Promise<void>;
   /** Reloads and waits for `load`. */
@@ -56,11 +51,10 @@ export interface Tab {
   /** Real pointer input: a left click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
   /**
-   * Where the engine's own protocol clicks an element more reliably than coordinates do: clicks
-   * the element that `find()` returns in the page (WebDriver's Element Click, which scrolls it
-   * into view and hit-tests it in the browser). Absent where `clickAt` is reliable.
+   * Real pointer input on the element that `find(arg)` returns in the page, through the driver's
+   * own element click (it scrolls the element into view and clicks it where it is at that moment).
    */
-  clickElement?(find: (arg: { selector?: string; button?: string; nth: number }) => Element | null, arg: { selector?: string; button?: string; nth: number }): Promise<void>;
+  clickElement(find: (arg: { selector?: string; button?: string; nth: number }) => Element | null, arg: { selector?: string; button?: string; nth: number }): Promise<void>;
   /** Real pointer input: moves the mouse to viewport coordinates. */
   mouseMove(x: number, y: number): Promise<void>;
   /** Real wheel input at the mouse position, scrolling by `deltaY` pixels. */

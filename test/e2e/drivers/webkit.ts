@@ -158,7 +158,6 @@ function webdriverTab(browser: Browser, focus: () => Promise<void>): Tab {
   const problems = async (): Promise<PageProblems> =>
     JSON.parse(((await browser.execute((key) => sessionStorage.getItem(key), PROBLEMS_KEY).catch(() => null)) as string | null) ?? '{"pageErrors":[],"consoleErrors":[],"warnings":[]}');
   return {
-    settleMs: 0,
     goto: (url, waitUntil = 'load') => navigate(() => browser.navigateTo(url), waitUntil),
     reload: () => navigate(() => browser.refresh(), 'load'),
     url: async () => (await focus(), browser.getUrl()),

@@ -19,7 +19,7 @@ function find({ selector, button, nth }: { selector?: string; button?: string; n
  * `{ button: name }`; waits until it is shown, still and enabled, scrolls it into view when it is
  * not, and returns the point to click. Runs in the page.
  */
-function locate({ selector, button, nth, settleMs }: { selector?: string; button?: string; nth: number; settleMs: number }): [number, number] | null {
+function locate({ selector, button, nth }: { selector?: string; button?: string; nth: number }): [number, number] | null {
   const all: Element[] = [];
   const walk = (root: Document | ShadowRoot) => {
     all.push(...root.querySelectorAll(selector ?? 'button'));
@@ -29,7 +29,7 @@ function locate({ selector, button, nth, settleMs }: { selector?: string; button
   const label = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
   const el = (button === undefined ? all : all.filter((b) => label(b) === button))[nth] as HTMLElement | undefined;
   if (!el || (el as HTMLButtonElement).disabled || el.getClientRects().length === 0) return null;
-  const w = window as unknown as { __lastBox?: string; __sameLooks?: number; __movedAt?: number; __clickedIt?: boolean };
+  const w = window as unknown as { __lastBox?: string; __sameLooks?: number; __clickedIt?: boolean };
   // Not while it, or a box around it, is still moving in (the panel's opening animation).
   const root = el.getRootNode() as Document | ShadowRoot;
   if ([...root.getAnimations(), ...document.getAnimations()].some((a) => a.playState === 'running' && ((a.effect as KeyframeEffect | null)?.target?.contains(el) ?? false))) return null;
@@ -40,18 +40,15 @@ function locate({ selector, button, nth, settleMs }: { selector?: string; button
   const hit = cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight ? (el.getRootNode() as Document | ShadowRoot).elementFromPoint(cx, cy) : null;
   if (!hit || !el.contains(hit)) {
     el.scrollIntoView({ block: 'center', inline: 'center' });
-    w.__movedAt = performance.now();
     return null;
   }
   const box = el.getBoundingClientRect();
   const key = `${box.x},${box.y},${box.width},${box.height}`;
-  // Still: the same box at three looks in a row, and for the driver's `settleMs` since it last
-  // moved or was first looked at.
+  // Still: the same box at three looks in a row.
   const same = w.__lastBox === key ? (w.__sameLooks ?? 0) + 1 : 0;
-  if (same === 0) w.__movedAt = performance.now();
   w.__lastBox = key;
   w.__sameLooks = same;
-  if (same < 2 || performance.now() - (w.__movedAt ?? 0) < settleMs) return null;
+  if (same < 2) return null;
   w.__lastBox = undefined;
   // Tells `clicked` whether the click that follows reached it.
   (window as unknown as { __clickedIt?: boolean }).__clickedIt = false;
@@ -60,18 +57,17 @@ function locate({ selector, button, nth, settleMs }: { selector?: string; button
 }
 
 /**
- * Clicks the target at the point `locate` found (or by the driver's own element click, where it
- * has one), once a frame has been drawn since, and checks
+ * Waits until `locate` finds the target shown and still, then clicks it through the driver's own
+ * element click, once a frame has been drawn since, and checks
  * that the click reached it: a click that landed elsewhere fails the test rather than being
  * repeated (it may have counted somewhere). A click that navigated away counts as landed.
  */
 async function clickTarget(tab: Tab, target: { selector?: string; button?: string; nth: number }, what: string): Promise<void> {
-  const [x, y] = await waitFor(tab, locate, { ...target, settleMs: tab.settleMs }, { what });
+  await waitFor(tab, locate, target, { what });
   await tab.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
-  if (tab.clickElement) await tab.clickElement(find, target);
-  else await tab.clickAt(x, y);
+  await tab.clickElement(find, target);
   const landed = await tab.evaluate(() => (window as unknown as { __clickedIt?: boolean }).__clickedIt !== false).catch(() => true);
-  if (!landed) throw new Error(`The click on ${what} at ${Math.round(x)}, ${Math.round(y)} landed elsewhere`);
+  if (!landed) throw new Error(`The click on ${what} landed elsewhere`);
 }
 
 /** Clicks, with real pointer input, the `nth` element matching `selector` (shadow roots included). */
