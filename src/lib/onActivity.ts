@@ -19,6 +19,9 @@ let moved = false;
 let scroller: Element | undefined;
 let position = '';
 
+const arm = () => {
+  unlisten = listen(document, INPUTS, onInput);
+};
 // Reading scroll offsets after scrolling needs no new layout.
 const where = () => `${scrollX},${scrollY},${scroller?.scrollTop}`;
 
@@ -33,7 +36,7 @@ const check = () => {
     return;
   }
   timer = undefined;
-  unlisten = listen(document, INPUTS, onInput);
+  arm();
   listeners.forEach((fn) => fn(activeAt, moved));
 };
 function onInput({ type, target }: Event) {
@@ -61,7 +64,7 @@ function onInput({ type, target }: Event) {
  */
 export function onActivity(fn: ActivityListener): () => void {
   listeners.add(fn);
-  if (!unlisten && timer === undefined) unlisten = listen(document, INPUTS, onInput);
+  if (!unlisten && timer === undefined) arm();
   return () => {
     listeners.delete(fn);
     if (listeners.size > 0) return;
