@@ -42,7 +42,6 @@ function playwrightTab(page: Page): Tab {
       if (!element) throw new Error(`Chromium: nothing to click for ${JSON.stringify(arg)}`);
       await element.click();
     },
-    clickAt: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
     wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     press: (key: KeyName) => page.keyboard.press(key === ' ' ? 'Space' : key),

@@ -74,7 +74,6 @@ function puppeteerTab(page: Page): Tab {
       if (!element) throw new Error(`Firefox: nothing to click for ${JSON.stringify(arg)}`);
       await element.click();
     },
-    clickAt: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
     wheel: (deltaY) => page.mouse.wheel({ deltaY }),
     async press(key: KeyName) {

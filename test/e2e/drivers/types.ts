@@ -48,8 +48,6 @@ export interface Tab {
    * source text: it may use only its argument and the page's globals.
    */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** Real pointer input: a left click at viewport coordinates. */
-  clickAt(x: number, y: number): Promise<void>;
   /**
    * Real pointer input on the element that `find(arg)` returns in the page, through the driver's
    * own element click (it scrolls the element into view and clicks it where it is at that moment).

@@ -165,15 +165,6 @@ function webdriverTab(browser: Browser, focus: () => Promise<void>): Tab {
       await focus();
       return (await browser.execute(fn as never, arg as never)) as never;
     },
-    async clickAt(x, y) {
-      await focus();
-      mouse = { x: Math.round(x), y: Math.round(y) };
-      await pointer([
-        { type: 'pointerMove', duration: 0, origin: 'viewport', ...mouse },
-        { type: 'pointerDown', button: 0 },
-        { type: 'pointerUp', button: 0 },
-      ]);
-    },
     // WebDriver's Element Click: clicks at coordinates (pointer actions) often landed on a
     // neighbour of the element measured a moment before in WebKitGTK (cause not found).
     async clickElement(find, arg) {
