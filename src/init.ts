@@ -175,7 +175,9 @@ export function init(options: InitOptions): Inkling {
   // Calls into the engine run one after another, so decisions arrive in the order they were asked for.
   let queue: Promise<unknown> = Promise.resolve();
   const ask = <T>(call: (engine: EngineApi) => Promise<T>): Promise<T> => {
-    const answer = queue.then(() => connection).then(({ engine }) => call(engine as unknown as EngineApi));
+    // A call in flight when its worker is stopped (into the back/forward cache) fails instead of
+    // holding every later call; a batch it carried is still in the outbox, replayed on return.
+    const answer = queue.then(() => connection).then(({ engine, closed }) => Promise.race([call(engine as unknown as EngineApi), closed]));
     queue = answer.catch(() => undefined);
     return answer;
   };

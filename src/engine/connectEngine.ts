@@ -12,6 +12,25 @@ export interface EngineConnection {
   fallbackReason?: string;
   /** Stops the worker (or closes the in-thread channel). */
   close(): void;
+  /**
+   * Rejects when `close()` is called. A call in flight then never gets its answer (the worker
+   * is gone), so callers race it against this instead of waiting for ever.
+   */
+  closed: Promise<never>;
+}
+
+/** The `closed` promise of a connection and the function that closes it. */
+function whenClosed(stop: () => void): Pick<EngineConnection, 'close' | 'closed'> {
+  let reject: (reason: Error) => void = () => {};
+  const closed = new Promise<never>((_, no) => (reject = no));
+  closed.catch(() => undefined); // nobody may be racing it
+  return {
+    closed,
+    close() {
+      stop();
+      reject(new Error('the engine was stopped'));
+    },
+  };
 }
 
 /** Resolves when the worker answers a ping; rejects on its `error` event or after `timeoutMs`. */
@@ -47,7 +66,7 @@ export async function connectEngine(
       const engine = wrap<EngineApi>(worker);
       await whenAnswering(worker, engine, timeoutMs);
       const started = worker;
-      return { engine, mode: 'worker', close: () => started.terminate() };
+      return { engine, mode: 'worker', ...whenClosed(() => started.terminate()) };
     } catch (e) {
       worker?.terminate();
       reason = e instanceof Error ? e.message : String(e);
@@ -60,9 +79,9 @@ export async function connectEngine(
     engine: wrap<EngineApi>(port2),
     mode: 'in-thread',
     fallbackReason: reason,
-    close: () => {
+    ...whenClosed(() => {
       port1.close();
       port2.close();
-    },
+    }),
   };
 }

@@ -195,4 +195,19 @@ describe('init (engine in-thread, happy-dom)', () => {
     await sdk.ready;
     expect(await stored()).toEqual({ bikes: 3 });
   });
+
+  it('goes on after the back/forward cache stopped its engine with a call in flight', async () => {
+    // The first manifest request never answers, so `start` is still in flight at pagehide.
+    let requests = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => (++requests === 1 ? new Promise<Response>(() => {}) : new Response(JSON.stringify(demoManifest())))));
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await vi.waitFor(() => expect(requests).toBe(1));
+    const transition = (type: string) => dispatchEvent(Object.assign(new Event(type), { persisted: true }));
+    transition('pagehide');
+    expect(await sdk.ready).toBeNull(); // the stopped call failed instead of holding the queue
+    const decided = new Promise<string>((resolve) => sdk!.on('segmentchange', (d) => resolve(d.segment)));
+    transition('pageshow');
+    expect(await decided).toBe('default');
+    expect(requests).toBe(2);
+  });
 });
