@@ -54,6 +54,8 @@ export const OUTBOX_KEY = 'inkling:outbox';
 
 /** A buffered batch is flushed at once when it reaches this many signals. */
 export const MAX_BUFFERED_SIGNALS = 50;
+/** Idle-time flushes come at most this often: a burst of input makes one batch (DESIGN.md: "every few s"). */
+export const FLUSH_INTERVAL_MS = 2000;
 /** Idle flushes wait at most this long (web-vitals caps requestIdleCallback the same way). */
 export const IDLE_TIMEOUT_MS = 1000;
 /** A worker that has not answered a ping by then is treated as blocked (a CSP-blocked Blob worker never errors). */

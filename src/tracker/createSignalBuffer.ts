@@ -1,4 +1,4 @@
-import { MAX_BUFFERED_SIGNALS } from '../constants';
+import { FLUSH_INTERVAL_MS, MAX_BUFFERED_SIGNALS } from '../constants';
 import { onHidden } from '../lib/onHidden';
 import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
@@ -16,12 +16,28 @@ export interface SignalBuffer {
 }
 
 /**
- * A signal buffer that flushes in idle time (capped at 1 s), when it holds
- * `MAX_BUFFERED_SIGNALS`, and at once when the page is hidden or unloaded.
+ * A signal buffer that flushes in idle time (capped at 1 s), but no sooner than `interval` ms
+ * after its last flush, so a burst of clicks makes one batch and not one per click (each batch
+ * is a round trip to the worker, an IndexedDB transaction and a decision); when it holds
+ * `MAX_BUFFERED_SIGNALS`; and at once when the page is hidden or unloaded.
  */
-export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, freezing: boolean) => void, max = MAX_BUFFERED_SIGNALS): SignalBuffer {
+export function createSignalBuffer(
+  sink: (batch: Signal[], leaving: boolean, freezing: boolean) => void,
+  max = MAX_BUFFERED_SIGNALS,
+  interval = FLUSH_INTERVAL_MS,
+): SignalBuffer {
   let pending: Signal[] = [];
   let cancelIdle: (() => void) | undefined;
+  let flushedAt = -Infinity;
+
+  /** Idle time, once `interval` has passed since the last flush. */
+  const schedule = (): (() => void) => {
+    const wait = flushedAt + interval - performance.now();
+    if (!(wait > 0)) return whenIdle(() => flush());
+    let cancel = () => clearTimeout(timer);
+    const timer = setTimeout(() => (cancel = whenIdle(() => flush())), wait);
+    return () => cancel();
+  };
 
   // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
   // `freezing` is true when it goes into the back/forward cache (`pagehide` with `persisted`).
@@ -31,6 +47,7 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, fre
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
+    if (!leaving) flushedAt = performance.now();
     sink(batch, leaving, freezing);
   };
   // From a `pagehide` with `persisted` until the next signal, it is frozen in the cache
@@ -46,7 +63,7 @@ export function createSignalBuffer(sink: (batch: Signal[], leaving: boolean, fre
       frozen = false;
       pending.push(signal);
       if (pending.length >= max) flush();
-      else cancelIdle ??= whenIdle(() => flush());
+      else cancelIdle ??= schedule();
     },
     flush: () => flush(),
     drop() {

@@ -17,6 +17,8 @@
 //   start-up     main-thread script time (DevTools Performance.getMetrics ScriptDuration, thread
 //                ticks) from navigation start to 5 s after it; script tag → first decision
 //   clicks       500 real clicks (page.mouse.click) on the card buttons of the six topic sections
+//   replay       500 more, following the first real sessions of UCI 553 (e-shop clothing 2008, from
+//                ../shared/data/ when it is there): bursts and pauses as real visitors click
 //   scroll       200 real wheel steps of 120 px (page.mouse.wheel), down and back up
 //   long tasks   PerformanceObserver `longtask` and `long-animation-frame` (which names scripts)
 //   worker       the worker thread's CPU time (Linux /proc schedstat) per flush; engine round trip
@@ -31,6 +33,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../examples/serve.mjs';
 import { createSourceMapLookup } from './createSourceMapLookup.mjs';
 import { installBenchProbe } from './installBenchProbe.mjs';
+import { CLICK_DATA, readClickSessions } from './readClickSessions.mjs';
 import { startCpuProfiler } from './startCpuProfiler.mjs';
 import { summarizeProfile } from './summarizeProfile.mjs';
 
@@ -43,6 +46,54 @@ const VIEWPORT = { width: 1280, height: 800 };
 const START_WINDOW_MS = 5000;
 const CLICKS = 500;
 const SECTIONS = ['tents', 'sleeping-bags', 'bikes', 'running', 'climbing', 'camp-kitchen'];
+/** The shop categories of UCI 553 (1 trousers, 2 skirts, 3 blouses, 4 sale) → four of the demo's sections. */
+const CATEGORY_SECTIONS = SECTIONS.slice(0, 4);
+
+/** The measured click loop: CLICKS ÷ 6 clicks in each section, round robin over its buttons. */
+const ROUND_ROBIN_RUNS = SECTIONS.map((section, s) => ({
+  section,
+  picks: Array.from({ length: Math.floor(CLICKS / SECTIONS.length) + (s < CLICKS % SECTIONS.length ? 1 : 0) }, (_, i) => i),
+}));
+
+/**
+ * The replay: the first CLICKS clicks of real sessions of UCI 553 in their order, as runs of
+ * clicks in one section (category → section, the clothing model's number → button); null when
+ * the data is not beside the project.
+ */
+function replayRuns() {
+  const real = readClickSessions(CLICKS);
+  if (!real) return null;
+  const runs = [];
+  for (const click of real) {
+    const section = CATEGORY_SECTIONS[click.category - 1];
+    const pick = Number(click.model.replace(/\D/g, '')) || 0;
+    const last = runs.at(-1);
+    if (last?.section === section) last.picks.push(pick);
+    else runs.push({ section, picks: [pick] });
+  }
+  return { clicks: real.length, sessions: new Set(real.map((c) => c.session)).size, runs };
+}
+const REPLAY = replayRuns();
+
+/**
+ * Clicks through `runs`: for each, scrolls its section into view (not measured), then clicks
+ * the picked buttons; returns the main-thread time of the measured stretches.
+ */
+async function clickThrough(page, runs, mainThreadMs) {
+  let total = ZERO;
+  for (const { section, picks } of runs) {
+    const targets = await page.evaluate(visibleButtons, section);
+    if (targets.length === 0) throw new Error(`no clickable button in #${section}`);
+    await page.waitForTimeout(150);
+    const before = await mainThreadMs();
+    for (const pick of picks) {
+      const [x, y] = targets[pick % targets.length];
+      await page.mouse.click(x, y);
+    }
+    total = plus(total, minus(await mainThreadMs(), before));
+  }
+  return total;
+}
 const WHEEL_STEPS = 200;
 const WHEEL_PX = 120;
 const WHEEL_WAIT_MS = 10;
@@ -284,19 +335,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
     const clicksBefore = await page.evaluate(() => window.__bench.buttonClicks);
     const workerBefore = sdk ? await workerCpuMs(browserCdp) : null;
     const ingestsBefore = await page.evaluate(() => window.__bench.ingests.length);
-    let clickMain = ZERO;
-    for (let s = 0; s < SECTIONS.length; s++) {
-      const count = Math.floor(CLICKS / SECTIONS.length) + (s < CLICKS % SECTIONS.length ? 1 : 0);
-      const targets = await page.evaluate(visibleButtons, SECTIONS[s]);
-      if (targets.length === 0) throw new Error(`no clickable button in #${SECTIONS[s]}`);
-      await page.waitForTimeout(150);
-      const before = await mainThreadMs();
-      for (let i = 0; i < count; i++) {
-        const [x, y] = targets[i % targets.length];
-        await page.mouse.click(x, y);
-      }
-      clickMain = plus(clickMain, minus(await mainThreadMs(), before));
-    }
+    let clickMain = await clickThrough(page, ROUND_ROBIN_RUNS, mainThreadMs);
     {
       const before = await mainThreadMs();
       await page.waitForTimeout(SETTLE_MS);
@@ -326,6 +365,20 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
     const workerAfter = sdk ? await workerCpuMs(browserCdp) : null;
     await phase('scroll');
 
+    // --- Real sessions: CLICKS clicks of UCI 553 in their order, section by section as they go.
+    let replay = null;
+    if (REPLAY) {
+      const landedBefore = await page.evaluate(() => window.__bench.buttonClicks);
+      const ingestsBeforeReplay = await page.evaluate(() => window.__bench.ingests.length);
+      let replayMain = await clickThrough(page, REPLAY.runs, mainThreadMs);
+      const before = await mainThreadMs();
+      await page.waitForTimeout(SETTLE_MS);
+      replayMain = plus(replayMain, minus(await mainThreadMs(), before));
+      const landed = (await page.evaluate(() => window.__bench.buttonClicks)) - landedBefore;
+      replay = { clicks: REPLAY.clicks, landed, runs: REPLAY.runs.length, scriptMs: replayMain.script, mainThreadMs: replayMain, ingestsBefore: ingestsBeforeReplay };
+      await phase('replay');
+    }
+
     // --- What the page saw
     const seen = await page.evaluate(() => {
       const b = window.__bench;
@@ -336,7 +389,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
       return { longTasks: b.longTasks, longFrames: b.longFrames, ingests };
     });
     const storage = await page.evaluate(readStorage);
-    const interactionIngests = seen.ingests.slice(ingestsBefore);
+    const interactionIngests = seen.ingests.slice(ingestsBefore, replay?.ingestsBefore);
     const flushes = interactionIngests.length;
     // Long animation frames in which inkling.js ran, with how long its scripts ran in each.
     const inklingMs = (frame) => frame.scripts.filter((x) => x.sourceURL.includes('/dist/inkling.js')).reduce((sum, x) => sum + x.duration, 0);
@@ -359,6 +412,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
       },
       clicks: { requested: CLICKS, landed: clicksLanded, scriptMs: clickMain.script, mainThreadMs: clickMain },
       scroll: { steps: WHEEL_STEPS, scrollablePx: scrollable, scriptMs: scrollMain.script, mainThreadMs: scrollMain },
+      replay: replay && { ...replay, flushes: seen.ingests.length - replay.ingestsBefore },
       longTasks: {
         count: seen.longTasks.length,
         totalMs: seen.longTasks.reduce((sum, t) => sum + t.duration, 0),
@@ -378,7 +432,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
           }
         : null,
       ingests: seen.ingests.map((i, n) => ({
-        phase: n < ingestsBefore ? 'start-up' : n < ingestsBeforeScroll ? 'clicks' : 'scroll',
+        phase: n < ingestsBefore ? 'start-up' : n < ingestsBeforeScroll ? 'clicks' : replay && n >= replay.ingestsBefore ? 'replay' : 'scroll',
         signals: i.signals,
         roundTripMs: i.answered - i.sent,
         engineMs: i.engineMs ?? null,
@@ -410,7 +464,7 @@ function summarize(runs) {
   };
   const plain = (values) => ({ median: median(values), range: range(values), values });
   const perRun = (pick) => plain(withSdk.map(pick));
-  const ingestPercentile = (field, p) => (r) => percentile(r.ingests.map((i) => i[field]), p);
+  const ingestPercentile = (field, p, phase = (ph) => ph !== 'replay') => (r) => percentile(r.ingests.filter((i) => phase(i.phase)).map((i) => i[field]), p);
   return {
     startupScriptMs: added((r) => r.startup.scriptMs),
     tagToDecisionMs: perRun((r) => r.startup.tagToDecisionMs),
@@ -418,6 +472,10 @@ function summarize(runs) {
     startupWorkerCpuMs: perRun((r) => r.startup.workerCpuMs),
     clickScriptMs: added((r) => r.clicks.scriptMs, CLICKS),
     scrollScriptMs: added((r) => r.scroll.scriptMs, WHEEL_STEPS),
+    replayScriptMs: added((r) => r.replay?.scriptMs ?? NaN, CLICKS),
+    replayFlushes: perRun((r) => r.replay?.flushes ?? NaN),
+    replayLanded: plain(runs.map((r) => r.replay?.landed ?? NaN)),
+    replayEventToDecisionP95: perRun(ingestPercentile('eventToDecisionMs', 0.95, (ph) => ph === 'replay')),
     longTasks: added((r) => r.longTasks.count),
     longTasksWith: perRun((r) => r.longTasks.count),
     longTasksWithout: plain(without.map((r) => r.longTasks.count)),
@@ -471,6 +529,19 @@ function printReport(s, { runs, seconds, machine }) {
     row('added main-thread script, start-up (first 5 s)', s.startupScriptMs, 2, 'ms', BUDGETS.startupMs, undefined, `ScriptDuration at +5 s, minus the no-SDK median (${fmt(s.startupScriptMs.baseline)} ms)`),
     row('script tag → first decision', s.tagToDecisionMs, 1, 'ms', undefined, undefined, '`ready` resolved, from inkling.js responseEnd'),
     row('added main-thread script per click', s.clickScriptMs, 4, 'ms', BUDGETS.clickMs, undefined, `${CLICKS} clicks + ${SETTLE_MS} ms settle, minus no-SDK median, ÷ ${CLICKS}`),
+    ...(REPLAY
+      ? [
+          row(
+            'added main-thread script per click, real sessions',
+            s.replayScriptMs,
+            4,
+            'ms',
+            BUDGETS.clickMs,
+            undefined,
+            `${REPLAY.clicks} clicks of ${REPLAY.sessions} sessions of UCI 553 in their order, ${REPLAY.runs.length} runs in one section with a scroll between; median ${fmt(s.replayFlushes.median, 0)} flushes; ÷ ${CLICKS}`,
+          ),
+        ]
+      : []),
     row('added main-thread script per scroll step', s.scrollScriptMs, 4, 'ms', BUDGETS.scrollMs, undefined, `${WHEEL_STEPS} wheel steps of ${WHEEL_PX} px, minus no-SDK median, ÷ ${WHEEL_STEPS}`),
     row(
       'long tasks added by the SDK',
@@ -495,8 +566,9 @@ function printReport(s, { runs, seconds, machine }) {
     row('batch → new decision in the worker, p95', s.engineP95, 1, 'ms', BUDGETS.decisionP95Ms, undefined, 'the "event → new decision (worker)" budget'),
     row('engine round trip, p50', s.roundTripP50, 1, 'ms', undefined, undefined, 'ingest message sent → decision applied on the page'),
     row('engine round trip, p95', s.roundTripP95, 1, 'ms', undefined, undefined, 'adds the wait for the page\'s main thread, busy with 500 synthetic clicks (its tail stays with an in-memory store too)'),
-    row('event → decision, p50', s.eventToDecisionP50, 1, 'ms', undefined, undefined, 'oldest event of a batch → decision applied (includes the idle-time flush wait, by design)'),
+    row('event → decision, p50', s.eventToDecisionP50, 1, 'ms', undefined, undefined, 'oldest event of a batch → decision applied (includes the wait for the flush interval and idle time, by design)'),
     row('event → decision, p95', s.eventToDecisionP95, 1, 'ms', undefined, undefined, 'the same, end to end'),
+    ...(REPLAY ? [row('event → decision, p95, real sessions', s.replayEventToDecisionP95, 1, 'ms', undefined, undefined, 'the same over the replay: a burst waits for the flush interval (FLUSH_INTERVAL_MS, 2 s) after the last batch')] : []),
     row('IndexedDB after the interaction', { median: s.idbBytes.median, range: s.idbBytes.range }, 0, 'B', BUDGETS.idbBytes, '≤ 64 KB (after a simulated year)', `${kb(s.idbBytes.median)}; one session, not a year: JSON of every record`),
     row(
       'storage.estimate().usage',
@@ -523,6 +595,8 @@ function printReport(s, { runs, seconds, machine }) {
     `| added main-thread work per scroll step | ${fmt(s.scrollTaskMs.median, 4)} ms | ${s.scrollTaskMs.range.map((v) => fmt(v, 4)).join(' – ')} |`,
   );
   console.log(lines.join('\n'));
+  if (REPLAY && s.replayLanded.range[0] !== REPLAY.clicks) console.log(`\nWarning: only ${s.replayLanded.range[0]} of ${REPLAY.clicks} replayed clicks reached a card button in some run.`);
+  if (!REPLAY) console.log(`\nThe real-session replay was skipped: ${CLICK_DATA.pathname} is not there (UCI 553; see README, "Example: real shoppers").`);
   if (s.clicksLanded.range[0] !== CLICKS) console.log(`\nWarning: only ${s.clicksLanded.range[0]} of ${CLICKS} clicks reached a card button in some run.`);
 }
 
@@ -636,7 +710,7 @@ try {
       {
         date: new Date().toISOString(),
         machine,
-        settings: { runs: options.runs, viewport: VIEWPORT, startWindowMs: START_WINDOW_MS, clicks: CLICKS, wheelSteps: WHEEL_STEPS, wheelPx: WHEEL_PX, wheelWaitMs: WHEEL_WAIT_MS, settleMs: SETTLE_MS },
+        settings: { runs: options.runs, viewport: VIEWPORT, startWindowMs: START_WINDOW_MS, clicks: CLICKS, replay: REPLAY && { clicks: REPLAY.clicks, sessions: REPLAY.sessions, runs: REPLAY.runs.length }, wheelSteps: WHEEL_STEPS, wheelPx: WHEEL_PX, wheelWaitMs: WHEEL_WAIT_MS, settleMs: SETTLE_MS },
         budgets: BUDGETS,
         seconds,
         summary,

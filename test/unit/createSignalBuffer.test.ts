@@ -53,4 +53,37 @@ describe('createSignalBuffer', () => {
     buffer.stop();
     expect(sink).not.toHaveBeenCalled();
   });
+
+  it('flushes a burst once: signals within the interval after a flush wait for it, then for idle time', () => {
+    const batches: Signal[][] = [];
+    const buffer = createSignalBuffer((b) => batches.push(b), 50, 2000);
+    buffer.push(signal(1));
+    vi.advanceTimersByTime(1000);
+    expect(batches).toEqual([[signal(1)]]); // the first signal after a quiet spell goes at the next idle moment
+    buffer.push(signal(2));
+    vi.advanceTimersByTime(500);
+    buffer.push(signal(3));
+    vi.advanceTimersByTime(400);
+    expect(batches).toHaveLength(1); // 1.9 s after the last flush
+    vi.advanceTimersByTime(1100); // the interval is over; then idle time (≤ 1 s)
+    expect(batches).toEqual([[signal(1)], [signal(2), signal(3)]]);
+    vi.advanceTimersByTime(5000);
+    buffer.push(signal(4)); // long after: no wait beyond idle time
+    vi.advanceTimersByTime(1000);
+    expect(batches[2]).toEqual([signal(4)]);
+    buffer.stop();
+  });
+
+  it('does not hold back a batch when the page is hidden within the interval', () => {
+    const batches: [Signal[], boolean][] = [];
+    const buffer = createSignalBuffer((b, leaving) => batches.push([b, leaving]), 50, 2000);
+    buffer.push(signal(1));
+    vi.advanceTimersByTime(1000);
+    buffer.push(signal(2));
+    dispatchEvent(new Event('pagehide'));
+    expect(batches).toEqual([[[signal(1)], false], [[signal(2)], true]]);
+    vi.advanceTimersByTime(5000);
+    expect(batches).toHaveLength(2);
+    buffer.stop();
+  });
 });
