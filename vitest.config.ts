@@ -68,6 +68,8 @@ export default defineConfig({
           globalSetup: engine === 'webkit' ? ['test/e2e/support/globalSetup.ts'] : [],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A decision follows a burst of clicks within about 3 s (the 2 s flush interval, then idle time).
+          expect: { poll: { timeout: 6000 } },
         },
       })),
     ],
