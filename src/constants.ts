@@ -41,6 +41,8 @@ export const ATTR_PAGE_SEGMENT = 'data-inkling-segment';
 export const SETTINGS_KEY = 'inkling:settings';
 /** The BroadcastChannel that tells other open tabs about "delete everything" and changed choices. */
 export const CHANNEL_NAME = 'inkling';
+/** The message a worker posts once its engine listens (see serveEngine). */
+export const ENGINE_READY = 'inkling:ready';
 /** Attributes that open the visitor panel. */
 export const ATTR_EXPLAIN = 'data-inkling-explain';
 export const ATTR_WHY = 'data-inkling-why';
@@ -58,7 +60,7 @@ export const MAX_BUFFERED_SIGNALS = 50;
 export const FLUSH_INTERVAL_MS = 2000;
 /** Idle flushes wait at most this long (web-vitals caps requestIdleCallback the same way). */
 export const IDLE_TIMEOUT_MS = 1000;
-/** A worker that has not answered a ping by then is treated as blocked (a CSP-blocked Blob worker never errors). */
+/** A worker that has not said it is ready by then is treated as blocked (a CSP-blocked Blob worker never errors). */
 export const WORKER_START_TIMEOUT_MS = 1500;
 /** The manifest request is abandoned after this long. */
 export const MANIFEST_TIMEOUT_MS = 8000;

@@ -226,7 +226,10 @@ export function init(options: InitOptions): Inkling {
   const manifestUrl = new URL(options.manifest, location.href).href;
   const start = () => {
     void enqueue('start', async (engine) => {
-      const result = await engine.start({ manifestUrl, persist: consent === 'granted', publicKeys, manifestTimeout: options.manifestTimeout, current: decision?.segment });
+      // What was recorded while the engine started (the page's context, often its view) goes with
+      // the start call: one round trip and one decision instead of two.
+      const config = { manifestUrl, persist: consent === 'granted', publicKeys, manifestTimeout: options.manifestTimeout, current: decision?.segment };
+      const result = await engine.start(config, buffer.take());
       // Answered from the cached manifest: revalidate it beside the queue, so a slow server delays nothing.
       if (result.refresh) void engine.refresh().then(onResult, (e) => report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));
       return result;

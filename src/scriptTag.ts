@@ -10,8 +10,7 @@
  *   data-respect-opt-out   "false" ignores Global Privacy Control and Do-Not-Track
  *   data-manifest-timeout  milliseconds
  */
-import { expose } from 'comlink';
-import { createEngine } from './engine/createEngine';
+import { serveEngine } from './engine/serveEngine';
 import { init } from './init';
 import type { Inkling } from './types/instance';
 import type { InitOptions } from './types/options';
@@ -26,7 +25,7 @@ declare global {
 }
 
 if (typeof document === 'undefined') {
-  expose(createEngine());
+  serveEngine();
 } else {
   const script = document.currentScript;
   const attr = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;

@@ -1,5 +1,5 @@
 import { expose, wrap, type Remote } from 'comlink';
-import { WORKER_START_TIMEOUT_MS } from '../constants';
+import { ENGINE_READY, WORKER_START_TIMEOUT_MS } from '../constants';
 import type { EngineApi } from './protocol';
 
 /** A connected engine and where it runs. */
@@ -33,19 +33,28 @@ function whenClosed(stop: () => void): Pick<EngineConnection, 'close' | 'closed'
   };
 }
 
-/** Resolves when the worker answers a ping; rejects on its `error` event or after `timeoutMs`. */
-function whenAnswering(worker: Worker, engine: Remote<EngineApi>, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when the worker posts `ENGINE_READY` (serveEngine); rejects on its `error` event or
+ * after `timeoutMs`. Waiting for the worker to speak first costs the page no round trip.
+ */
+function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the worker did not answer within ${timeoutMs} ms`)), timeoutMs);
+    // Its first message: serveEngine sends nothing before it.
+    worker.addEventListener(
+      'message',
+      ({ data }) => {
+        if (data !== ENGINE_READY) return;
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
     worker.addEventListener('error', (e) => {
       e.preventDefault();
       clearTimeout(timer);
       reject(new Error(`the worker failed to start (${e.message || 'error event'})`));
     });
-    engine.ping().then(() => {
-      clearTimeout(timer);
-      resolve();
-    }, reject);
   });
 }
 
@@ -63,10 +72,9 @@ export async function connectEngine(
     let worker: Worker | undefined;
     try {
       worker = createWorker();
-      const engine = wrap<EngineApi>(worker);
-      await whenAnswering(worker, engine, timeoutMs);
+      await whenReady(worker, timeoutMs);
       const started = worker;
-      return { engine, mode: 'worker', ...whenClosed(() => started.terminate()) };
+      return { engine: wrap<EngineApi>(worker), mode: 'worker', ...whenClosed(() => started.terminate()) };
     } catch (e) {
       worker?.terminate();
       reason = e instanceof Error ? e.message : String(e);

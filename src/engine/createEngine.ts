@@ -10,6 +10,7 @@ import { manifestError } from '../model/validateManifest';
 import type { CachedManifest } from '../types/cachedManifest';
 import type { InklingError } from '../types/error';
 import type { Manifest } from '../types/manifest';
+import type { Signal } from '../types/signal';
 import { createMemoryStore } from './createMemoryStore';
 import { fetchManifest } from './fetchManifest';
 import { verifyManifest } from './verifyManifest';
@@ -125,10 +126,23 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     }
   }
 
-  return {
-    ping: () => 'pong',
+  /** Stores `signals` (once per batch `id`); resolves with every bucket kept afterwards. */
+  async function record(signals: Signal[], errors: InklingError[], id?: string): Promise<ProfileBucket[]> {
+    // After "delete everything" the database is reopened only when there is something to keep.
+    if (reopenAfterForget) await setPersist(true, errors);
+    const deltas = foldSignals(signals);
+    try {
+      return (await store.add(deltas, limits(), id)).buckets;
+    } catch (e) {
+      // Quota exceeded, or the database went away: keep this page's signals in memory.
+      errors.push(storageError('write to', e));
+      store = createMemoryStore();
+      return (await store.add(deltas, limits(), id)).buckets;
+    }
+  }
 
-    async start(config) {
+  return {
+    async start(config, signals = []) {
       const errors: InklingError[] = [];
       current = config.current;
       manifestUrl = config.manifestUrl;
@@ -137,13 +151,13 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       await setPersist(config.persist, errors);
       const cached = await store.getManifest(manifestUrl).catch(() => undefined);
       // Re-verified, because the configured keys may have changed since it was stored.
-      if (cached && !(await distrust(cached.manifest, false))) {
+      const fromCache = !!cached && !(await distrust(cached.manifest, false));
+      if (fromCache) {
         lastGood = cached;
         manifest = cached.manifest;
-        return result(errors, true);
-      }
-      await refresh(errors);
-      return result(errors);
+      } else await refresh(errors);
+      // Stored once the manifest is known, as its window bounds what is kept.
+      return result(errors, fromCache, signals.length > 0 ? await record(signals, errors) : undefined);
     },
 
     async refresh() {
@@ -155,19 +169,8 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     async ingest({ signals, id }) {
       const began = performance.now();
       const errors: InklingError[] = [];
-      // After "delete everything" the database is reopened only when there is something to keep.
-      if (reopenAfterForget) await setPersist(true, errors);
-      const deltas = foldSignals(signals);
-      let stored: { buckets: ProfileBucket[] };
-      try {
-        stored = await store.add(deltas, limits(), id);
-      } catch (e) {
-        // Quota exceeded, or the database went away: keep this page's signals in memory.
-        errors.push(storageError('write to', e));
-        store = createMemoryStore();
-        stored = await store.add(deltas, limits(), id);
-      }
-      return { ...(await result(errors, undefined, stored.buckets)), tookMs: performance.now() - began };
+      const buckets = await record(signals, errors, id);
+      return { ...(await result(errors, undefined, buckets)), tookMs: performance.now() - began };
     },
 
     async setPersist(persist) {

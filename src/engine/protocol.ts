@@ -46,17 +46,17 @@ export interface SignalBatch {
 
 /**
  * The one protocol between the main thread and the engine (a Web Worker, or the same code
- * in-thread). Both sides import it with `import type`; comlink carries the calls.
+ * in-thread). Both sides import it with `import type`; comlink carries the calls. A worker
+ * announces itself with one `ENGINE_READY` message (see serveEngine), outside the protocol.
  * Everything crossing it is structured-clonable plain data.
  */
 export interface EngineApi {
-  /** Answers at once; the main thread uses it to tell a live worker from a silently blocked one. */
-  ping(): 'pong';
   /**
-   * Opens storage, loads the manifest and decides from the stored profile. With a trusted cached
+   * Opens storage, loads the manifest, stores `signals` (what the page recorded before the
+   * engine was ready, so they need no call of their own) and decides. With a trusted cached
    * manifest it answers from the cache at once and sets `refresh`; otherwise it fetches first.
    */
-  start(config: EngineConfig): Promise<EngineResult>;
+  start(config: EngineConfig, signals?: Signal[]): Promise<EngineResult>;
   /** Revalidates the manifest with the server (conditional request) and decides again. */
   refresh(): Promise<EngineResult>;
   /** Stores a batch of signals and decides again. */

@@ -1,5 +1,4 @@
-/** The ESM build's worker entry (`dist/inkling-worker.js`): exposes the engine over comlink. */
-import { expose } from 'comlink';
-import { createEngine } from './createEngine';
+/** The ESM build's worker entry (`dist/inkling-worker.js`): serves the engine over comlink. */
+import { serveEngine } from './serveEngine';
 
-expose(createEngine());
+serveEngine();

@@ -9,6 +9,8 @@ export interface SignalBuffer {
   push(signal: Signal): void;
   /** Hands everything buffered to the sink now. */
   flush(): void;
+  /** Everything buffered, handed to the caller instead of the sink (counts as a flush). */
+  take(): Signal[];
   /** Throws away what is buffered ("delete everything"). */
   drop(): void;
   /** Stops the scheduling (buffered signals are flushed first). */
@@ -41,14 +43,18 @@ export function createSignalBuffer(
 
   // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
   // `freezing` is true when it goes into the back/forward cache (`pagehide` with `persisted`).
-  const flush = (leaving = false, freezing = false) => {
+  /** Empties the buffer and cancels its scheduled flush; `restart` starts the interval again. */
+  const take = (restart = true) => {
     cancelIdle?.();
     cancelIdle = undefined;
-    if (pending.length === 0) return;
+    if (restart) flushedAt = performance.now();
     const batch = pending;
     pending = [];
-    if (!leaving) flushedAt = performance.now();
-    sink(batch, leaving, freezing);
+    return batch;
+  };
+  const flush = (leaving = false, freezing = false) => {
+    const batch = take(!leaving && pending.length > 0);
+    if (batch.length > 0) sink(batch, leaving, freezing);
   };
   // From a `pagehide` with `persisted` until the next signal, it is frozen in the cache
   // (WebKit fires `visibilitychange` after `pagehide`, so that flush must know it too).
@@ -66,6 +72,7 @@ export function createSignalBuffer(
       else cancelIdle ??= schedule();
     },
     flush: () => flush(),
+    take: () => take(),
     drop() {
       pending = [];
     },

@@ -13,3 +13,8 @@ declare module '*/size.mjs' {
   export const ENTRIES: { name: string; files: string[]; budget: number }[];
   export function measure(files: string[]): { min: number; gzip: number; brotli: number };
 }
+
+declare module '*/sizeByModule.mjs' {
+  type Group = { name: string; min: number; gzip: number };
+  export function sizeByModule(file: string): { total: number; modules: Group[]; folders: Group[] };
+}

@@ -37,6 +37,13 @@ describe('createEngine', () => {
     expect(buckets.find((b) => b.topic === 'tents')?.count).toBe(1);
   });
 
+  it('stores the signals that come with start and decides from them in the same answer', async () => {
+    const engine = createEngine({ now: () => NOW });
+    const result = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('bikes', 5));
+    expect(result.decision?.segment).toBe('cyclist');
+    expect((await engine.buckets()).find((b) => b.topic === 'bikes')?.count).toBe(5);
+  });
+
   it('persists the profile across engine instances (a new page)', async () => {
     const first = createEngine({ now: () => NOW });
     await first.start({ manifestUrl: 'http://shop.test/m.json', persist: true });

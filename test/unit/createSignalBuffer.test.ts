@@ -19,6 +19,22 @@ describe('createSignalBuffer', () => {
     buffer.stop();
   });
 
+  it('take() hands the buffer to the caller instead of the sink, and counts as a flush', () => {
+    const batches: Signal[][] = [];
+    const buffer = createSignalBuffer((b) => batches.push(b), 50, 2000);
+    buffer.push(signal(1));
+    buffer.push(signal(2));
+    expect(buffer.take()).toEqual([signal(1), signal(2)]);
+    vi.advanceTimersByTime(1500);
+    expect(batches).toHaveLength(0); // the idle flush it had scheduled is cancelled
+    buffer.push(signal(3));
+    vi.advanceTimersByTime(400);
+    expect(batches).toHaveLength(0); // and the next waits for the interval since the take (2 s)
+    vi.advanceTimersByTime(1600);
+    expect(batches).toEqual([[signal(3)]]);
+    buffer.stop();
+  });
+
   it('flushes at once when full', () => {
     const batches: Signal[][] = [];
     const buffer = createSignalBuffer((b) => batches.push(b), 3);

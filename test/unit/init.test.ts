@@ -21,6 +21,16 @@ const clickBikes = async (sdk: Inkling, n: number) => {
   await next;
 };
 
+/** A manifest with one feature, custom `compare` signals: five of them make a camper. */
+function serveCompareManifest(): void {
+  const manifest = demoManifest({
+    features: [{ name: 'compare', signal: 'custom:compare', agg: 'sum', transform: 'none', mean: 0, std: 1, label: 'comparisons' }],
+    segments: [{ id: 'camper', label: 'Camper', centroid: [5] }, { id: 'cyclist', label: 'Cyclist', centroid: [0] }],
+    minEvidence: 1,
+  });
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(manifest))));
+}
+
 let sdk: Inkling | undefined;
 
 function page(): void {
@@ -94,12 +104,7 @@ describe('init (engine in-thread, happy-dom)', () => {
   });
 
   it('records custom signals through track()', async () => {
-    const manifest = demoManifest({
-      features: [{ name: 'compare', signal: 'custom:compare', agg: 'sum', transform: 'none', mean: 0, std: 1, label: 'comparisons' }],
-      segments: [{ id: 'camper', label: 'Camper', centroid: [5] }, { id: 'cyclist', label: 'Cyclist', centroid: [0] }],
-      minEvidence: 1,
-    });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(manifest))));
+    serveCompareManifest();
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
     await sdk.ready;
     const next = new Promise((resolve) => sdk!.on('segmentchange', resolve));
@@ -107,6 +112,16 @@ describe('init (engine in-thread, happy-dom)', () => {
     dispatchEvent(new Event('pagehide'));
     await next;
     expect(sdk.segment()?.segment).toBe('camper');
+  });
+
+  it('hands what was recorded before the engine was ready to it with the start call, not a later flush', async () => {
+    serveCompareManifest();
+    // No idle time ever comes, so no flush can carry the signal.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    sdk.track('compare', { topic: 'tents', value: 5 });
+    expect((await sdk.ready)?.segment).toBe('camper');
   });
 
   it("consent 'pending' personalises this page from memory and stores nothing", async () => {
