@@ -68,3 +68,8 @@ export const MANIFEST_TIMEOUT_MS = 8000;
 export const MANIFEST_MAX_BYTES = 1_000_000;
 /** How long after the first input of a burst the trackers look at the page (scroll depth, what is in view). */
 export const ACTIVITY_SETTLE_MS = 500;
+/**
+ * While the page keeps moving, the time between two looks at its scroll offsets doubles up to
+ * this: each look costs the scrolling page script time (about half the SDK's cost per scroll step).
+ */
+export const ACTIVITY_POLL_MAX_MS = 1000;

@@ -1,4 +1,4 @@
-import { ACTIVITY_SETTLE_MS } from '../constants';
+import { ACTIVITY_POLL_MAX_MS, ACTIVITY_SETTLE_MS } from '../constants';
 import { listen } from './listen';
 
 /** The inputs that show the visitor is there: each one but `pointermove` may also move the page. */
@@ -18,6 +18,7 @@ let activeAt = 0;
 let moved = false;
 let scroller: Element | undefined;
 let position = '';
+let wait = ACTIVITY_SETTLE_MS;
 
 const arm = () => {
   unlisten = listen(document, INPUTS, onInput);
@@ -25,14 +26,16 @@ const arm = () => {
 // Reading scroll offsets after scrolling needs no new layout.
 const where = () => `${scrollX},${scrollY},${scroller?.scrollTop}`;
 
-/** Still scrolling: check again later. Still: tell the listeners and listen again. */
+/** Still scrolling: check again later, and less often. Still: tell the listeners and listen again. */
 const check = () => {
   const now = where();
   if (now !== position) {
     position = now;
     moved = true;
     activeAt = performance.now();
-    timer = setTimeout(check, ACTIVITY_SETTLE_MS);
+    // A short burst is seen to end as soon as before; a long one is looked at less often.
+    timer = setTimeout(check, wait);
+    wait = Math.min(wait * 2, ACTIVITY_POLL_MAX_MS);
     return;
   }
   timer = undefined;
@@ -47,17 +50,20 @@ function onInput({ type, target }: Event) {
   moved = type !== 'pointermove';
   scroller = type === 'scroll' && target instanceof Element ? target : undefined;
   position = where();
-  timer = setTimeout(check, ACTIVITY_SETTLE_MS);
+  wait = ACTIVITY_SETTLE_MS;
+  timer = setTimeout(check, wait);
 }
 
 /**
  * Calls `fn` when a burst of input (scrolling, wheeling, typing, touching, pointing) has settled.
- * The first input removes the (passive, capturing) listeners; then every `ACTIVITY_SETTLE_MS`
- * the scroll offsets are compared, and once they stand still every subscriber runs once and the
- * listeners go back. Seven seconds of continuous scrolling cost one listener call and a timer
- * four times a second, not hundreds of calls and a layout read per frame, which is what keeps
- * scrolling within its budget (DESIGN.md section 7). One set of listeners serves every
- * subscriber. Returns an unsubscribe function.
+ * The first input removes the (passive, capturing) listeners; `ACTIVITY_SETTLE_MS` later the
+ * scroll offsets are compared, then again after as long, then twice as long each time they have
+ * moved (up to `ACTIVITY_POLL_MAX_MS`), and once they stand still every subscriber runs once and
+ * the listeners go back. Seven seconds of continuous scrolling cost one listener call and eight
+ * timers, not hundreds of calls and a layout read per frame, which is what keeps scrolling
+ * within its budget (DESIGN.md section 7). The price: a burst is known to be over up to
+ * `ACTIVITY_POLL_MAX_MS` after it ends, and `activeAt` may be that much early. One set of
+ * listeners serves every subscriber. Returns an unsubscribe function.
  *
  * @example
  * const stop = onActivity((activeAt, moved) => moved && measure());

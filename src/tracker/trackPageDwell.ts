@@ -10,7 +10,7 @@ import type { Signal } from '../types/signal';
  * No polling: each burst of input (see `onActivity`) adds the time since the one before (or since
  * the page was shown), at most `idleMs`, as the visitor is taken to have left `idleMs` after their
  * last input. Inputs inside a burst are not seen one by one, so the count can end up to
- * `ACTIVITY_SETTLE_MS` short of the visitor's very last input.
+ * `ACTIVITY_POLL_MAX_MS` away from the visitor's very last input.
  */
 export function trackPageDwell(push: (signal: Signal) => void, topic: string | undefined, idleMs = 30_000): () => void {
   const doc = document as Document & { prerendering?: boolean };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIVITY_SETTLE_MS } from '../../src/constants';
+import { ACTIVITY_POLL_MAX_MS, ACTIVITY_SETTLE_MS } from '../../src/constants';
 import { onActivity } from '../../src/lib/onActivity';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,12 +34,35 @@ describe('onActivity in Chromium', () => {
     }
     const stoppedAt = performance.now();
     expect(a).toEqual([]); // still scrolling: nobody called yet
-    await sleep(2 * ACTIVITY_SETTLE_MS + 50);
+    await sleep(2 * ACTIVITY_POLL_MAX_MS + 100);
     expect(a).toHaveLength(1);
     expect(b).toEqual(a);
     expect(a[0]!.moved).toBe(true);
     // The last moment seen active is late in the burst, not its first event.
-    expect(a[0]!.activeAt).toBeGreaterThan(stoppedAt - 2 * ACTIVITY_SETTLE_MS);
+    expect(a[0]!.activeAt).toBeGreaterThan(stoppedAt - ACTIVITY_POLL_MAX_MS);
+  });
+
+  it('looks less often while the page keeps moving: after 500 ms, 500 ms more, then every 1000 ms', async () => {
+    const tall = document.createElement('div');
+    tall.style.height = '20000px';
+    document.body.append(tall);
+    const calls = subscribe();
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => (delays.push(ms ?? 0), realSetTimeout(fn, ms))) as typeof setTimeout;
+    try {
+      const started = performance.now();
+      while (performance.now() - started < 3200) {
+        scrollBy(0, 10);
+        await frame();
+      }
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    expect(delays).toEqual([ACTIVITY_SETTLE_MS, ACTIVITY_SETTLE_MS, ACTIVITY_POLL_MAX_MS, ACTIVITY_POLL_MAX_MS, ACTIVITY_POLL_MAX_MS]);
+    expect(calls).toEqual([]);
+    await sleep(2 * ACTIVITY_POLL_MAX_MS + 100);
+    expect(calls).toHaveLength(1);
   });
 
   it('reports a pointer that only moved as activity that moved nothing', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTIVITY_SETTLE_MS } from '../../src/constants';
+import { ACTIVITY_POLL_MAX_MS } from '../../src/constants';
 import { trackElementDwell } from '../../src/tracker/trackElementDwell';
 import type { Signal } from '../../src/types/signal';
 
@@ -40,8 +40,8 @@ async function settle(el: Element): Promise<number> {
   });
 }
 
-/** Waits until the tracker has looked after the last input (`onActivity`: one check sees the page still moving, the next sees it still). */
-const looked = () => new Promise((r) => setTimeout(r, 2 * ACTIVITY_SETTLE_MS + 50));
+/** Waits until the tracker has looked after the last input (`onActivity`: one check sees the page still moving, the next, up to `ACTIVITY_POLL_MAX_MS` later, sees it still). */
+const looked = () => new Promise((r) => setTimeout(r, 2 * ACTIVITY_POLL_MAX_MS + 50));
 
 /** Scrolls so that `px` pixels of the element's top show at the bottom of the viewport, or to the top, and waits for the tracker's look. */
 async function scrollToShow(el: HTMLElement | undefined, px = 0): Promise<void> {

@@ -1,4 +1,4 @@
-import { ACTIVITY_SETTLE_MS } from '../../src/constants';
+import { ACTIVITY_POLL_MAX_MS, ACTIVITY_SETTLE_MS } from '../../src/constants';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { trackScrollDepth } from '../../src/tracker/trackScrollDepth';
@@ -77,7 +77,7 @@ describe('trackScrollDepth in Chromium', () => {
     await userEvent.wheel(document.body, { delta: { y: 1000 }, times: 2 });
     await settle(root());
     const deepest = depthOf(root());
-    await new Promise((r) => setTimeout(r, 2 * ACTIVITY_SETTLE_MS + 50)); // a pause at the deepest point, long enough to be seen
+    await new Promise((r) => setTimeout(r, 2 * ACTIVITY_POLL_MAX_MS + 50)); // a pause at the deepest point, long enough to be seen
     await userEvent.wheel(document.body, { delta: { y: -1000 }, times: 2 });
     await settle(root());
     expect(depthOf(root())).toBeLessThan(deepest);
