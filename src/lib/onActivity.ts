@@ -61,9 +61,10 @@ function onInput({ type, target }: Event) {
  * moved (up to `ACTIVITY_POLL_MAX_MS`), and once they stand still every subscriber runs once and
  * the listeners go back. Seven seconds of continuous scrolling cost one listener call and eight
  * timers, not hundreds of calls and a layout read per frame, which is what keeps scrolling
- * within its budget (DESIGN.md section 7). The price: a burst is known to be over up to
- * `ACTIVITY_POLL_MAX_MS` after it ends, and `activeAt` may be that much early. One set of
- * listeners serves every subscriber. Returns an unsubscribe function.
+ * within its budget (DESIGN.md section 7). The price: a long burst is known to be over up to
+ * twice `ACTIVITY_POLL_MAX_MS` after it ends, and `activeAt` (the look that last saw the page
+ * move) may come up to `ACTIVITY_POLL_MAX_MS` after the last input. One set of listeners serves
+ * every subscriber. Returns an unsubscribe function.
  *
  * @example
  * const stop = onActivity((activeAt, moved) => moved && measure());

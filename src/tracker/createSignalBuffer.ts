@@ -41,8 +41,6 @@ export function createSignalBuffer(
     return () => cancel();
   };
 
-  // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
-  // `freezing` is true when it goes into the back/forward cache (`pagehide` with `persisted`).
   /** Empties the buffer and cancels its scheduled flush; `restart` starts the interval again. */
   const take = (restart = true) => {
     cancelIdle?.();
@@ -52,6 +50,8 @@ export function createSignalBuffer(
     pending = [];
     return batch;
   };
+  // `leaving` is true when the page is being hidden or unloaded: the sink may have to make the batch survive the page.
+  // `freezing` is true when it goes into the back/forward cache (`pagehide` with `persisted`).
   const flush = (leaving = false, freezing = false) => {
     const batch = take(!leaving && pending.length > 0);
     if (batch.length > 0) sink(batch, leaving, freezing);

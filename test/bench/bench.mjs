@@ -77,7 +77,8 @@ const REPLAY = replayRuns();
 
 /**
  * Clicks through `runs`: for each, scrolls its section into view (not measured), then clicks
- * the picked buttons; returns the main-thread time of the measured stretches.
+ * the picked buttons; then waits SETTLE_MS for what the clicks set off (the flush, the
+ * decision). Returns the main-thread time of the measured stretches, the settling included.
  */
 async function clickThrough(page, runs, mainThreadMs) {
   let total = ZERO;
@@ -92,7 +93,9 @@ async function clickThrough(page, runs, mainThreadMs) {
     }
     total = plus(total, minus(await mainThreadMs(), before));
   }
-  return total;
+  const before = await mainThreadMs();
+  await page.waitForTimeout(SETTLE_MS);
+  return plus(total, minus(await mainThreadMs(), before));
 }
 const WHEEL_STEPS = 200;
 const WHEEL_PX = 120;
@@ -335,12 +338,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
     const clicksBefore = await page.evaluate(() => window.__bench.buttonClicks);
     const workerBefore = sdk ? await workerCpuMs(browserCdp) : null;
     const ingestsBefore = await page.evaluate(() => window.__bench.ingests.length);
-    let clickMain = await clickThrough(page, ROUND_ROBIN_RUNS, mainThreadMs);
-    {
-      const before = await mainThreadMs();
-      await page.waitForTimeout(SETTLE_MS);
-      clickMain = plus(clickMain, minus(await mainThreadMs(), before));
-    }
+    const clickMain = await clickThrough(page, ROUND_ROBIN_RUNS, mainThreadMs);
     const clicksLanded = (await page.evaluate(() => window.__bench.buttonClicks)) - clicksBefore;
     await phase('clicks');
 
@@ -370,10 +368,7 @@ async function runOnce({ browser, browserCdp, server, sdk, index, profile = fals
     if (REPLAY) {
       const landedBefore = await page.evaluate(() => window.__bench.buttonClicks);
       const ingestsBeforeReplay = await page.evaluate(() => window.__bench.ingests.length);
-      let replayMain = await clickThrough(page, REPLAY.runs, mainThreadMs);
-      const before = await mainThreadMs();
-      await page.waitForTimeout(SETTLE_MS);
-      replayMain = plus(replayMain, minus(await mainThreadMs(), before));
+      const replayMain = await clickThrough(page, REPLAY.runs, mainThreadMs);
       const landed = (await page.evaluate(() => window.__bench.buttonClicks)) - landedBefore;
       replay = { clicks: REPLAY.clicks, landed, runs: REPLAY.runs.length, scriptMs: replayMain.script, mainThreadMs: replayMain, ingestsBefore: ingestsBeforeReplay };
       await phase('replay');
