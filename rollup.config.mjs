@@ -46,7 +46,7 @@ export default [
     plugins,
   },
   {
-    input: 'src/panel/openPanel.ts',
+    input: 'src/panel/index.ts',
     output: { file: 'dist/inkling-panel.js', format: 'es', sourcemap: true, plugins: [minify(true)] },
     plugins,
   },

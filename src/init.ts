@@ -9,13 +9,13 @@ import { hasOptOutSignal } from './lib/hasOptOutSignal';
 import { listen } from './lib/listen';
 import { parsePublicKeys } from './lib/parsePublicKeys';
 import { siblingUrl } from './lib/siblingUrl';
+import { dayNumber } from './model/dayNumber';
 import { loadPanel } from './panel/loadPanel';
 import { createOutbox } from './tracker/createOutbox';
 import { createSignalBuffer } from './tracker/createSignalBuffer';
 import { startTracking } from './tracker/startTracking';
 import type { Decision } from './types/decision';
 import type { InklingError } from './types/error';
-import type { Explanation } from './types/explanation';
 import type { Consent, Inkling, InklingEvents } from './types/instance';
 import type { InitOptions } from './types/options';
 import type { Settings } from './types/settings';
@@ -29,18 +29,6 @@ const batchId = () => `${Date.now().toString(36)}-${Math.random().toString(36).s
 const CONSENTS: readonly unknown[] = ['granted', 'pending', 'denied'];
 /** The instance methods a queued command may call. */
 const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy', 'pause', 'resume', 'personalize', 'openPanel'];
-
-/** What an instance that records nothing explains (opt-out signal, consent denied). */
-const explainNothing = (note: string, settings: Settings): Explanation => ({
-  segment: 'default',
-  label: 'Default',
-  confidence: 0,
-  confidenceWords: 'not sure',
-  note,
-  reasons: [],
-  stored: { topics: [], days: 0, bytes: 0 },
-  settings,
-});
 
 /**
  * Starts Inkling on this page: tracking, the engine (in a Web Worker when it can start) and
@@ -80,10 +68,20 @@ export function init(options: InitOptions): Inkling {
     console.warn(warning);
   };
   const panelUrl = options?.panelUrl ?? siblingUrl('inkling-panel.js');
+  // The panel module also words explanations and exports: `explain()` and `export()` load it too.
+  const panel = () =>
+    loadPanel(panelUrl).catch((e) => {
+      report({ code: 'panel-unavailable', message: `Inkling could not load its panel from ${panelUrl}: ${describe(e)}` });
+      throw e;
+    });
   const openPanel = (sdk: Inkling, slot?: Element) =>
-    loadPanel(panelUrl, sdk, { slot, opener: document.activeElement, strings: options?.panelStrings, nonce: options?.nonce }).catch((e) =>
-      report({ code: 'panel-unavailable', message: `Inkling could not open its panel from ${panelUrl}: ${describe(e)}` }),
-    );
+    panel()
+      .then((p) => p.openPanel(sdk, { slot, opener: document.activeElement, strings: options?.panelStrings, nonce: options?.nonce }))
+      .catch(() => undefined);
+  /** What an instance that records nothing explains (opt-out signal, consent denied). */
+  const explainNothing = (note: string) => panel().then((p) => ({ ...p.explainDecision(null, undefined, [], settings.get(), 0), note }));
+  /** What the engine holds, with the panel module to word it. */
+  const inspect = () => Promise.all([ask((engine) => engine.inspect()), panel()]);
   // "Why am I seeing this?": any [data-inkling-explain] element, and the "why?" button of a slot.
   const listenForPanel = (sdk: Inkling) =>
     listen(document, 'click', (event) => {
@@ -101,8 +99,8 @@ export function init(options: InitOptions): Inkling {
       ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
       destroy() {},
       push() {},
-      explain: async () => explainNothing(note, settings.get()),
-      export: async () => ({ format: 'inkling-profile', version: 1, exportedAt: new Date().toISOString(), manifestId: null, settings: settings.get(), cachedSegment: null, buckets: [] }),
+      explain: () => explainNothing(note),
+      export: () => panel().then((p) => p.exportProfile([], settings.get(), null, null, Date.now())),
       async forget() {
         settings.clear();
         await deleteEverything();
@@ -316,8 +314,11 @@ export function init(options: InitOptions): Inkling {
       }
     },
     explain: () =>
-      consent === 'denied' ? Promise.resolve(explainNothing('you declined, so nothing is recorded', settings.get())) : ask((engine) => engine.explain(settings.get())),
-    export: () => ask((engine) => engine.exportProfile(settings.get(), off() ? null : (readDecisionCache()?.segment ?? null))),
+      consent === 'denied'
+        ? explainNothing('you declined, so nothing is recorded')
+        : inspect().then(([s, p]) => p.explainDecision(s.decision, s.manifest, s.buckets, settings.get(), dayNumber(s.at))),
+    export: () =>
+      inspect().then(([s, p]) => p.exportProfile(s.buckets, settings.get(), s.manifest?.id ?? null, off() ? null : (readDecisionCache()?.segment ?? null), s.at)),
     async forget() {
       settings.clear();
       resetHere(consent !== 'denied' && !stopped);

@@ -3,8 +3,6 @@ import type { ProfileLimits } from '../model/boundProfile';
 import type { ProfileBucket } from '../types/profile';
 import { dayNumber } from '../model/dayNumber';
 import { decide } from '../model/decide';
-import { explainDecision } from '../model/explainDecision';
-import { exportProfile } from '../model/exportProfile';
 import { foldSignals } from '../model/foldSignals';
 import { manifestError } from '../model/validateManifest';
 import type { CachedManifest } from '../types/cachedManifest';
@@ -200,15 +198,10 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       return result(errors);
     },
 
-    async explain(settings) {
+    async inspect() {
       const at = now();
       const buckets = await store.all();
-      const decision = manifest ? decide(buckets, manifest, at, dayNumber(at), current) : null;
-      return explainDecision(decision, manifest, buckets, settings, dayNumber(at));
-    },
-
-    async exportProfile(settings, cachedSegment) {
-      return exportProfile(await store.all(), settings, manifest?.id ?? null, cachedSegment, now());
+      return { decision: manifest ? decide(buckets, manifest, at, dayNumber(at), current) : null, manifest, buckets, at };
     },
 
     async buckets() {

@@ -1,8 +1,6 @@
 import type { Decision } from '../types/decision';
 import type { InklingError } from '../types/error';
-import type { Explanation } from '../types/explanation';
-import type { ProfileExport } from '../types/profileExport';
-import type { Settings } from '../types/settings';
+import type { Manifest } from '../types/manifest';
 import type { ProfileBucket } from '../types/profile';
 import type { Signal } from '../types/signal';
 
@@ -36,6 +34,18 @@ export interface EngineConfig {
   publicKeys?: string[];
 }
 
+/** What the engine holds at one moment: the panel module turns it into an explanation or an export. */
+export interface EngineSnapshot {
+  /** The decision over the stored profile now, with its reasons; `null` while no manifest is loaded. */
+  decision: Decision | null;
+  /** The manifest in use, if any. */
+  manifest?: Manifest;
+  /** Every stored bucket. */
+  buckets: ProfileBucket[];
+  /** When it was taken, by the engine's clock (ms since the epoch). */
+  at: number;
+}
+
 /** A batch of signals handed over in one call. */
 export interface SignalBatch {
   /** The signals, oldest first. */
@@ -67,10 +77,8 @@ export interface EngineApi {
   forget(): Promise<void>;
   /** Deletes every bucket of `topic` and decides again. */
   blockTopic(topic: string): Promise<EngineResult>;
-  /** The current decision explained in plain words, with what is stored. */
-  explain(settings: Settings): Promise<Explanation>;
-  /** Everything stored, as readable JSON. */
-  exportProfile(settings: Settings, cachedSegment: string | null): Promise<ProfileExport>;
+  /** What the engine holds, for `explain()` and `export()` (which the panel module words). */
+  inspect(): Promise<EngineSnapshot>;
   /** Every stored bucket, for export and tests. */
   buckets(): Promise<ProfileBucket[]>;
 }

@@ -1,8 +1,12 @@
+import type { explainDecision } from '../model/explainDecision';
+import type { exportProfile } from '../model/exportProfile';
 import type { Inkling } from '../types/instance';
 
-/** What the panel module (`dist/inkling-panel.js`) exports. */
+/** What the panel module (`dist/inkling-panel.js`, entry `src/panel/index.ts`) exports. */
 export interface PanelModule {
   openPanel(sdk: Inkling, options: PanelOptions): Promise<void>;
+  explainDecision: typeof explainDecision;
+  exportProfile: typeof exportProfile;
 }
 
 /** How the panel is opened. */
@@ -18,10 +22,10 @@ export interface PanelOptions {
 }
 
 /**
- * Loads the panel module on first use and opens it. The core never imports the panel: it is
- * its own file, fetched only when a visitor asks "why am I seeing this?".
+ * Loads the panel module (once: the browser keeps a module per URL). The core never imports
+ * it: it is its own file, fetched only when a visitor asks "why am I seeing this?" or the page
+ * calls `explain()` or `export()`.
  */
-export async function loadPanel(url: string, sdk: Inkling, options: PanelOptions): Promise<void> {
-  const panel = (await import(/* @vite-ignore */ url)) as PanelModule;
-  await panel.openPanel(sdk, options);
+export function loadPanel(url: string): Promise<PanelModule> {
+  return import(/* @vite-ignore */ url) as Promise<PanelModule>;
 }

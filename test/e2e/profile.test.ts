@@ -93,5 +93,10 @@ describe('the profile across tabs and closed pages', () => {
     expect(t.server.requests.slice(since).map((r) => r.path)).not.toContain('/marketplace/manifest.json');
     expect(await runningWorkers(tab)).toHaveLength(0);
     expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
+    // The visitor can still ask why (the panel module words it) and download what is kept: nothing.
+    const [explanation, exported] = await tab.evaluate(() => Promise.all([window.inkling!.explain(), window.inkling!.export()]));
+    expect(explanation).toMatchObject({ segment: 'default', confidence: 0, reasons: [], stored: { topics: [], days: 0, bytes: 0 } });
+    expect(explanation.note).toMatch(/asks sites not to track/);
+    expect(exported).toMatchObject({ format: 'inkling-profile', manifestId: null, cachedSegment: null, buckets: [] });
   });
 });

@@ -28,6 +28,8 @@ const t = useEngine(async () => {
     if (csp === 'cdn') return { 'Content-Security-Policy': `script-src 'self' ${cdnUrl}; worker-src 'self'` };
     if (csp === 'cdn-blob') return { 'Content-Security-Policy': `script-src 'self' ${cdnUrl}; worker-src 'self' blob:` };
     if (csp === 'trusted-types') return { 'Content-Security-Policy': "require-trusted-types-for 'script'" };
+    // Only the SDK's own file and the harness: the panel module (same origin, another path) is refused.
+    if (csp === 'no-panel') return { 'Content-Security-Policy': `script-src ${url.origin}/dist/inkling.js ${url.origin}/__harness/` };
     if (csp === 'nonce') return { 'Content-Security-Policy': "script-src 'self'; worker-src 'self'; style-src 'self' 'nonce-n0nce'" };
     return {};
   };
@@ -113,6 +115,22 @@ describe('strict and cross-origin pages', () => {
     const problems = await tab.problems();
     expect(problems.warnings).toEqual([expect.stringContaining('runs its engine on the main thread')]);
     expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('a page whose CSP refuses the panel module: explain(), export() and openPanel() fail with one panel-unavailable error', async () => {
+    const tab = await open('/marketplace/?csp=no-panel');
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    await clickUntil(tab, '.card[data-inkling-topic="bikes"] [data-inkling-action="save"]', 'cyclist');
+    const outcome = await tab.evaluate(async () => {
+      const settle = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => `rejected: ${String(e)}`);
+      return [await settle(window.inkling!.explain()), await settle(window.inkling!.export()), await settle(window.inkling!.openPanel())];
+    });
+    expect(outcome[0]).toMatch(/^rejected/);
+    expect(outcome[1]).toMatch(/^rejected/);
+    expect(outcome[2]).toBe('resolved'); // openPanel() never rejects: the error event says it all
+    expect(await errorCodes(tab)).toEqual(['panel-unavailable']);
+    expect((await tab.problems()).warnings.filter((w) => w.includes('could not load its panel'))).toHaveLength(1);
+    expect(await violations(tab)).not.toEqual([]);
   });
 
   it('a browser without Worker: the engine runs in-thread and still personalises', async () => {
