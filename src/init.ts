@@ -175,7 +175,7 @@ export function init(options: InitOptions): Inkling {
   const ask = <T>(call: (engine: EngineApi) => Promise<T>): Promise<T> => {
     // A call in flight when its worker is stopped (into the back/forward cache) fails instead of
     // holding every later call; a batch it carried is still in the outbox, replayed on return.
-    const answer = queue.then(() => connection).then(({ engine, closed }) => Promise.race([call(engine as unknown as EngineApi), closed]));
+    const answer = queue.then(() => connection).then(({ engine, closed }) => Promise.race([call(engine), closed]));
     queue = answer.catch(() => undefined);
     return answer;
   };

@@ -1,10 +1,11 @@
-import { expose, wrap, type Remote } from 'comlink';
 import { ENGINE_READY, WORKER_START_TIMEOUT_MS } from '../constants';
-import type { EngineApi } from './protocol';
+import { createCaller, type Remote } from '../lib/createCaller';
+import { serveCalls } from '../lib/serveCalls';
+import { ENGINE_CALLS, type EngineApi } from './protocol';
 
 /** A connected engine and where it runs. */
 export interface EngineConnection {
-  /** The engine, behind comlink whether it is in a worker or in-thread. */
+  /** The engine, called across a message port whether it is in a worker or in-thread. */
   engine: Remote<EngineApi>;
   /** `worker`, or `in-thread` when no worker could start. */
   mode: 'worker' | 'in-thread';
@@ -74,7 +75,7 @@ export async function connectEngine(
       worker = createWorker();
       await whenReady(worker, timeoutMs);
       const started = worker;
-      return { engine: wrap<EngineApi>(worker), mode: 'worker', ...whenClosed(() => started.terminate()) };
+      return { engine: createCaller<EngineApi>(worker, ENGINE_CALLS), mode: 'worker', ...whenClosed(() => started.terminate()) };
     } catch (e) {
       worker?.terminate();
       reason = e instanceof Error ? e.message : String(e);
@@ -82,9 +83,9 @@ export async function connectEngine(
   }
   const { createEngine } = await import('./createEngine');
   const { port1, port2 } = new MessageChannel();
-  expose(createEngine(), port1);
+  serveCalls(createEngine(), port1);
   return {
-    engine: wrap<EngineApi>(port2),
+    engine: createCaller<EngineApi>(port2, ENGINE_CALLS),
     mode: 'in-thread',
     fallbackReason: reason,
     ...whenClosed(() => {

@@ -56,7 +56,7 @@ export interface SignalBatch {
 
 /**
  * The one protocol between the main thread and the engine (a Web Worker, or the same code
- * in-thread). Both sides import it with `import type`; comlink carries the calls. A worker
+ * in-thread). Calls cross by createCaller and serveCalls (src/lib). A worker
  * announces itself with one `ENGINE_READY` message (see serveEngine), outside the protocol.
  * Everything crossing it is structured-clonable plain data.
  */
@@ -82,3 +82,7 @@ export interface EngineApi {
   /** Every stored bucket, for export and tests. */
   buckets(): Promise<ProfileBucket[]>;
 }
+
+/** Every call of the protocol, by name: what `createCaller` can call (a record, so none is missed). */
+const CALLS: Record<keyof EngineApi, 0> = { start: 0, refresh: 0, ingest: 0, setPersist: 0, forget: 0, blockTopic: 0, inspect: 0, buckets: 0 };
+export const ENGINE_CALLS = Object.keys(CALLS) as (keyof EngineApi)[];

@@ -22,7 +22,7 @@
 //   scroll       200 real wheel steps of 120 px (page.mouse.wheel), down and back up
 //   long tasks   PerformanceObserver `longtask` and `long-animation-frame` (which names scripts)
 //   worker       the worker thread's CPU time (Linux /proc schedstat) per flush; engine round trip
-//                and event → decision from the comlink `ingest` messages
+//                and event → decision from the engine's `ingest` messages
 //   storage      JSON bytes of every IndexedDB record after the interaction; storage.estimate()
 //
 // Exits 0 whatever the numbers say; 1 only when a page fails to load (or the SDK never starts).

@@ -57,16 +57,16 @@ export function installBenchProbe() {
     },
   });
 
-  // Engine round trips: comlink sends `{ id, type: 'APPLY', path: ['ingest'], argumentList }` to
-  // the worker and the worker answers with the same id. The answer is timed in a `message`
-  // listener added after comlink's own, so it runs after the decision has been applied. Only
+  // Engine round trips: createCaller sends `{ id, call: 'ingest', args }` to the worker and the
+  // worker answers `{ id, value }` with the same id. The answer is timed in a `message` listener
+  // added after the caller's own, so it runs after the decision has been applied. Only
   // references are kept here; the signals' timestamps are read at the end of the run.
   const post = Worker.prototype.postMessage;
   const pending = new Map();
   const watched = new WeakSet();
   Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.type === 'APPLY' && message.path?.[0] === 'ingest') {
-      pending.set(message.id, { sent: performance.now(), batch: message.argumentList?.[0]?.value });
+    if (message?.call === 'ingest') {
+      pending.set(message.id, { sent: performance.now(), batch: message.args?.[0] });
       if (!watched.has(this)) {
         watched.add(this);
         this.addEventListener('message', ({ data }) => {

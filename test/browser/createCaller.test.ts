@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCaller } from '../../src/lib/createCaller';
+import { serveCalls } from '../../src/lib/serveCalls';
+
+// The engine's calls cross a real MessageChannel (in-thread) or a real Worker: both are tested here.
+interface Api {
+  add(a: number, b: number): Promise<number>;
+  wait(ms: number, label: string): Promise<string>;
+  fail(): Promise<void>;
+  giveFunction(): Promise<unknown>;
+  echo(value: unknown): Promise<unknown>;
+}
+const NAMES = ['add', 'wait', 'fail', 'giveFunction', 'echo'] as const;
+const api: Api = {
+  add: async (a, b) => a + b,
+  wait: (ms, label) => new Promise((resolve) => setTimeout(() => resolve(label), ms)),
+  fail: async () => {
+    throw new TypeError('the profile is gone');
+  },
+  giveFunction: async () => () => 1,
+  echo: async (value) => value,
+};
+
+const channels: MessageChannel[] = [];
+afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+function connect<T = Api>(names: readonly string[] = NAMES) {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  serveCalls(api, channel.port1);
+  return { remote: createCaller<T>(channel.port2, names as (keyof T & string)[]), channel };
+}
+
+describe('createCaller and serveCalls in Chromium', () => {
+  it('answers each call with its own value, structured-cloned', async () => {
+    const { remote } = connect();
+    expect(await remote.add(2, 3)).toBe(5);
+    const sent = { when: new Date(0), list: [1, { deep: true }] };
+    const back = await remote.echo(sent);
+    expect(back).toEqual(sent);
+    expect(back).not.toBe(sent);
+  });
+
+  it('runs calls side by side and matches answers to calls, whatever order they come back in', async () => {
+    const { remote } = connect();
+    const order: string[] = [];
+    const slow = remote.wait(80, 'slow').then((v) => order.push(v));
+    const fast = remote.wait(5, 'fast').then((v) => order.push(v));
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['fast', 'slow']);
+  });
+
+  it('rejects with the message of a throw on the other side, and keeps answering', async () => {
+    const { remote } = connect();
+    await expect(remote.fail()).rejects.toThrow('the profile is gone');
+    expect(await remote.add(1, 1)).toBe(2);
+  });
+
+  it('rejects, instead of hanging, when an answer or an argument cannot be cloned', async () => {
+    const { remote } = connect();
+    await expect(remote.giveFunction()).rejects.toThrow(/could not be cloned/);
+    await expect(remote.echo(() => 1)).rejects.toThrow(/could not be cloned/);
+    expect(await remote.add(2, 2)).toBe(4);
+  });
+
+  it('refuses names the API does not own, such as those of Object.prototype', async () => {
+    const { remote } = connect<{ toString(): Promise<string>; missing(): Promise<void> }>(['toString', 'missing']);
+    await expect(remote.toString()).rejects.toThrow('there is no call "toString"');
+    await expect(remote.missing()).rejects.toThrow('there is no call "missing"');
+  });
+
+  it('ignores messages that are not calls or answers, on both sides', async () => {
+    const { remote, channel } = connect();
+    // What a worker announces outside the protocol, and stray messages with ids of the wrong kind.
+    channel.port2.postMessage('inkling:ready');
+    channel.port2.postMessage({ id: 'x', call: 'add', args: [1, 2] });
+    channel.port1.postMessage('inkling:ready');
+    channel.port1.postMessage({ id: 999, value: 'not asked for' });
+    expect(await remote.add(20, 22)).toBe(42);
+  });
+
+  it('works across a real Worker that serves the calls', async () => {
+    const worker = new Worker(new URL('./servingWorker.ts', import.meta.url), { type: 'module' });
+    await new Promise((resolve) => worker.addEventListener('message', resolve, { once: true }));
+    const remote = createCaller<{ double(n: number): Promise<number>; fail(): Promise<void> }>(worker, ['double', 'fail']);
+    expect(await Promise.all([remote.double(2), remote.double(21)])).toEqual([4, 42]);
+    await expect(remote.fail()).rejects.toThrow('no IndexedDB here');
+    worker.terminate();
+  });
+});
