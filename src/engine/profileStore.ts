@@ -1,7 +1,8 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { BATCH_ID_DAYS, BATCH_STORE, BUCKET_STORE, DB_NAME, DB_OPEN_TIMEOUT_MS, DB_VERSION, MANIFEST_STORE, MAX_BATCH_IDS } from '../constants';
+import { whenCommitted } from '../lib/whenCommitted';
+import { whenDone } from '../lib/whenDone';
 import { bucketsToDrop, isBucket, type ProfileLimits } from '../model/boundProfile';
-import { bucketKey, mergeBucket, type BucketKey } from '../model/foldSignals';
+import { bucketKey, mergeBucket } from '../model/foldSignals';
 import type { CachedManifest } from '../types/cachedManifest';
 import type { ProfileBucket } from '../types/profile';
 
@@ -30,10 +31,16 @@ export interface ProfileStore {
 /** Manifests of this many URLs are kept at most (a site that moved its manifest keeps the old one as a fallback). */
 export const MAX_CACHED_MANIFESTS = 2;
 
-interface InklingDB extends DBSchema {
-  buckets: { key: BucketKey; value: ProfileBucket };
-  batches: { key: string; value: { id: string; day: number } };
-  manifests: { key: string; value: CachedManifest };
+/** The id of a batch already applied, and the day it was. */
+interface BatchRecord {
+  id: string;
+  day: number;
+}
+
+/** Runs `work` in one transaction and resolves with its result once the transaction has committed. */
+function inTransaction<T>(db: IDBDatabase, stores: string | string[], work: (tx: IDBTransaction) => Promise<T> | T, options?: IDBTransactionOptions): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite', options);
+  return Promise.all([work(tx), whenCommitted(tx)]).then(([value]) => value);
 }
 
 /**
@@ -42,25 +49,31 @@ interface InklingDB extends DBSchema {
  *   1 → `buckets`, keyed by [day, signal, topic, action]
  *   2 → `batches`, the ids of replayed batches already applied
  *   3 → `manifests`, the last good manifest per URL
- * `onGone` runs when the connection must be dropped: another tab needs a newer version
- * (`blocking`), or the browser closed it (`terminated`: storage cleared, disk error).
+ * `onGone` runs when the connection must be dropped: another tab needs a newer version or
+ * deletes the database (`versionchange`), or the browser closed it (`close`: storage cleared,
+ * disk error).
  */
-export function openProfileDB(onGone: () => void = () => {}): Promise<IDBPDatabase<InklingDB>> {
+export function openProfileDB(onGone: () => void = () => {}): Promise<IDBDatabase> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
-  const opening = openDB<InklingDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Each step also checks for its store: a database created empty by someone else is repaired.
-      const missing = (name: typeof BUCKET_STORE | typeof BATCH_STORE | typeof MANIFEST_STORE) => !db.objectStoreNames.contains(name);
-      if (oldVersion < 1 || missing(BUCKET_STORE)) db.createObjectStore(BUCKET_STORE, { keyPath: ['day', 'signal', 'topic', 'action'] });
-      if (oldVersion < 2 || missing(BATCH_STORE)) db.createObjectStore(BATCH_STORE, { keyPath: 'id' });
-      if (oldVersion < 3 || missing(MANIFEST_STORE)) db.createObjectStore(MANIFEST_STORE, { keyPath: 'url' });
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
+  const request = indexedDB.open(DB_NAME, DB_VERSION);
+  request.onupgradeneeded = ({ oldVersion }) => {
+    const db = request.result;
+    // Each step also checks for its store: a database created empty by someone else is repaired.
+    const missing = (name: string) => !db.objectStoreNames.contains(name);
+    if (oldVersion < 1 || missing(BUCKET_STORE)) db.createObjectStore(BUCKET_STORE, { keyPath: ['day', 'signal', 'topic', 'action'] });
+    if (oldVersion < 2 || missing(BATCH_STORE)) db.createObjectStore(BATCH_STORE, { keyPath: 'id' });
+    if (oldVersion < 3 || missing(MANIFEST_STORE)) db.createObjectStore(MANIFEST_STORE, { keyPath: 'url' });
+  };
+  const opening = whenDone(request).then((db) => {
+    // Another tab needs a newer version, or deletes the database: step aside.
+    db.onversionchange = () => {
+      db.close();
       onGone();
-    },
-    terminated: onGone,
+    };
+    // The browser closed the connection (storage cleared, disk error).
+    db.onclose = onGone;
+    return db;
   });
   // An older tab that never closes its connection blocks the upgrade indefinitely.
   const timeout = new Promise<never>((_, reject) => {
@@ -79,66 +92,66 @@ export function openProfileDB(onGone: () => void = () => {}): Promise<IDBPDataba
  * never lose counts. The connection is reopened on the next call after it was dropped.
  */
 export async function createIndexedDBStore(): Promise<ProfileStore> {
-  let connection: Promise<IDBPDatabase<InklingDB>> | undefined;
+  let connection: Promise<IDBDatabase> | undefined;
   const connect = () => (connection ??= openProfileDB(() => (connection = undefined)));
   await connect();
 
   return {
     kind: 'indexeddb',
     async add(deltas, limits, batchId) {
-      const db = await connect();
       // Relaxed: committed once the browser has it, not once the disk has; a crash of the whole
       // machine may lose the last batch, a closed tab never does (the outbox covers that).
-      const tx = db.transaction([BUCKET_STORE, BATCH_STORE], 'readwrite', { durability: 'relaxed' });
-      const buckets = tx.objectStore(BUCKET_STORE);
-      const batches = tx.objectStore(BATCH_STORE);
-      // Requests of one transaction run in order: only reads are awaited, and those together.
-      const write = async () => {
-        let applied = true;
-        if (batchId !== undefined) {
-          if (await batches.get(batchId)) applied = false;
-          else {
-            void batches.put({ id: batchId, day: limits.today });
-            const ids = await batches.getAll();
-            const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
-            for (const b of stale) void batches.delete(b.id);
+      return inTransaction(
+        await connect(),
+        [BUCKET_STORE, BATCH_STORE],
+        async (tx) => {
+          const buckets = tx.objectStore(BUCKET_STORE);
+          const batches = tx.objectStore(BATCH_STORE);
+          // Requests of one transaction run in order: only reads are awaited, and those together.
+          let applied = true;
+          if (batchId !== undefined) {
+            if (await whenDone(batches.get(batchId))) applied = false;
+            else {
+              batches.put({ id: batchId, day: limits.today } satisfies BatchRecord);
+              const ids: BatchRecord[] = await whenDone(batches.getAll());
+              const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
+              for (const b of stale) batches.delete(b.id);
+            }
           }
-        }
-        if (applied) {
-          const before = await Promise.all(deltas.map((delta) => buckets.get(bucketKey(delta))));
-          deltas.forEach((delta, i) => void buckets.put(mergeBucket(before[i], delta)));
-        }
-        // getAll and getAllKeys list records in the same (key) order.
-        const [records, keys] = await Promise.all([buckets.getAll(), buckets.getAllKeys()]);
-        const doomed = new Set(bucketsToDrop(records, limits));
-        records.forEach((record, i) => doomed.has(record) && void buckets.delete(keys[i]!));
-        return { applied, buckets: records.filter((record) => !doomed.has(record)) };
-      };
-      const [stored] = await Promise.all([write(), tx.done]);
-      return stored;
+          if (applied) {
+            const before: (ProfileBucket | undefined)[] = await Promise.all(deltas.map((delta) => whenDone(buckets.get(bucketKey(delta)))));
+            deltas.forEach((delta, i) => buckets.put(mergeBucket(before[i], delta)));
+          }
+          // getAll and getAllKeys list records in the same (key) order.
+          const [records, keys]: [ProfileBucket[], IDBValidKey[]] = await Promise.all([whenDone(buckets.getAll()), whenDone(buckets.getAllKeys())]);
+          const doomed = new Set(bucketsToDrop(records, limits));
+          records.forEach((record, i) => doomed.has(record) && buckets.delete(keys[i]!));
+          return { applied, buckets: records.filter((record) => !doomed.has(record)) };
+        },
+        { durability: 'relaxed' },
+      );
     },
     async all() {
-      const rows: unknown[] = await (await connect()).getAll(BUCKET_STORE);
+      const rows: unknown[] = await whenDone((await connect()).transaction(BUCKET_STORE).objectStore(BUCKET_STORE).getAll());
       return rows.filter(isBucket);
     },
     async remove(doomed) {
-      const tx = (await connect()).transaction(BUCKET_STORE, 'readwrite');
-      await Promise.all([...doomed.map((b) => tx.store.delete(bucketKey(b))), tx.done]);
+      await inTransaction(await connect(), BUCKET_STORE, (tx) => {
+        for (const b of doomed) tx.objectStore(BUCKET_STORE).delete(bucketKey(b));
+      });
     },
-    getManifest: async (url) => (await connect()).get(MANIFEST_STORE, url),
+    getManifest: async (url) => whenDone((await connect()).transaction(MANIFEST_STORE).objectStore(MANIFEST_STORE).get(url)),
     async putManifest(record) {
-      const tx = (await connect()).transaction(MANIFEST_STORE, 'readwrite');
-      const write = async () => {
-        await tx.store.put(record);
-        const older = (await tx.store.getAll()).sort((a, b) => b.storedAt - a.storedAt).slice(MAX_CACHED_MANIFESTS);
-        for (const r of older) await tx.store.delete(r.url);
-      };
-      await Promise.all([write(), tx.done]);
+      await inTransaction(await connect(), MANIFEST_STORE, async (tx) => {
+        const manifests = tx.objectStore(MANIFEST_STORE);
+        manifests.put(record);
+        const all: CachedManifest[] = await whenDone(manifests.getAll());
+        for (const r of all.sort((a, b) => b.storedAt - a.storedAt).slice(MAX_CACHED_MANIFESTS)) manifests.delete(r.url);
+      });
     },
     async clear() {
-      const stores = [BUCKET_STORE, BATCH_STORE, MANIFEST_STORE] as const;
-      const tx = (await connect()).transaction(stores, 'readwrite');
-      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+      const stores = [BUCKET_STORE, BATCH_STORE, MANIFEST_STORE];
+      await inTransaction(await connect(), stores, (tx) => stores.forEach((name) => tx.objectStore(name).clear()));
     },
   };
 }
@@ -147,6 +160,6 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
  * Deletes the whole database ("delete everything"). Open connections, in this tab and others,
  * close themselves on the `versionchange` this causes, so nothing of Inkling is left behind.
  */
-export function deleteProfileDB(): Promise<void> {
-  return deleteDB(DB_NAME);
+export async function deleteProfileDB(): Promise<void> {
+  await whenDone(indexedDB.deleteDatabase(DB_NAME));
 }
