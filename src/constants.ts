@@ -39,8 +39,11 @@ export const ATTR_PAGE_SEGMENT = 'data-inkling-segment';
 
 /** localStorage key of the visitor's own choices (pause, personalization off, blocked topics). */
 export const SETTINGS_KEY = 'inkling:settings';
-/** The BroadcastChannel that tells other open tabs about "delete everything" and changed choices. */
-export const CHANNEL_NAME = 'inkling';
+/**
+ * localStorage key written and removed at once by "delete everything": the `storage` event it
+ * raises tells other open tabs to follow (changed choices raise one on SETTINGS_KEY). Never left set.
+ */
+export const FORGET_KEY = 'inkling:forget';
 /** The message a worker posts once its engine listens (see serveEngine). */
 export const ENGINE_READY = 'inkling:ready';
 /** Attributes that open the visitor panel. */

@@ -1,4 +1,4 @@
-import { ATTR_EXPLAIN, ATTR_SLOT, CHANNEL_NAME, WHY_CLASS } from './constants';
+import { ATTR_EXPLAIN, ATTR_SLOT, FORGET_KEY, SETTINGS_KEY, WHY_CLASS } from './constants';
 import { connectEngine } from './engine/connectEngine';
 import { createWorkerFor } from './engine/createWorkerFor';
 import type { EngineApi, EngineResult } from './engine/protocol';
@@ -245,8 +245,6 @@ export function init(options: InitOptions): Inkling {
     return decision;
   });
 
-  // Other open tabs follow "delete everything" and the visitor's choices.
-  let channel: BroadcastChannel | undefined;
   // Trackers hold measures in progress (dwell, scroll depth): they are restarted, not flushed.
   const resetHere = (restart: boolean) => {
     stopTracking?.();
@@ -258,21 +256,18 @@ export function init(options: InitOptions): Inkling {
     variants.show('default', 'immediate');
     if (restart) track(false);
   };
-  const changeSettings = (change: Partial<Settings>) => {
-    settings.set({ ...settings.get(), ...change });
-    channel?.postMessage('settings');
-  };
-  try {
-    channel = new BroadcastChannel(CHANNEL_NAME);
-    channel.onmessage = ({ data }) => {
-      const wasOff = off();
-      settings = createSettingsStore();
-      if (data === 'forget') resetHere(consent !== 'denied' && !stopped);
-      else if (off() !== wasOff) sdk.personalize(!off());
-    };
-  } catch {
-    // No BroadcastChannel: other tabs pick the change up on their next page load.
-  }
+  const changeSettings = (change: Partial<Settings>) => settings.set({ ...settings.get(), ...change });
+  // Other open tabs follow "delete everything" and the visitor's choices: both are localStorage
+  // writes, which raise a `storage` event in every other tab of the origin (never in this one).
+  const stopFollowing = listen(window, 'storage', (event) => {
+    const { key, newValue } = event as StorageEvent;
+    const forgotten = key === FORGET_KEY && newValue !== null;
+    if (!forgotten && key !== SETTINGS_KEY) return;
+    const wasOff = off();
+    settings = createSettingsStore();
+    if (forgotten) resetHere(consent !== 'denied' && !stopped);
+    else if (off() !== wasOff) sdk.personalize(!off());
+  });
 
   const sdk: Inkling = {
     segment: () => (off() ? null : decision),
@@ -300,7 +295,7 @@ export function init(options: InitOptions): Inkling {
       variants.stop();
       stopListening();
       stopReplaying();
-      channel?.close();
+      stopFollowing();
       stopped = true;
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
@@ -323,7 +318,12 @@ export function init(options: InitOptions): Inkling {
       settings.clear();
       resetHere(consent !== 'denied' && !stopped);
       await enqueue('delete everything', (engine) => engine.forget());
-      channel?.postMessage('forget');
+      try {
+        localStorage.setItem(FORGET_KEY, String(Date.now()));
+        localStorage.removeItem(FORGET_KEY);
+      } catch {
+        // No storage: other tabs follow on their next page load.
+      }
     },
     pause: () => changeSettings({ paused: true }),
     resume: () => changeSettings({ paused: false }),

@@ -320,6 +320,23 @@ describe('the "why am I seeing this" panel', () => {
     expect(await visibleVariants(page, 'hero')).toEqual(['default']);
   });
 
+  it('another open tab follows "Show default content" and its undoing, with no reload', async () => {
+    const { session, tab } = await t.visitor();
+    const page = await open(tab);
+    await becomeCamper(page);
+    const other = await open(await session.newTab());
+    expect(await visibleVariants(other, 'hero')).toEqual(['camper']);
+
+    await page.bringToFront();
+    await page.evaluate(() => window.inkling!.personalize(false));
+    await expect.poll(() => visibleVariants(other, 'hero')).toEqual(['default']);
+    expect(await other.evaluate(() => [window.inkling!.segment(), window.inkling!.settings().personalizationOff])).toEqual([null, true]);
+
+    await page.evaluate(() => window.inkling!.personalize(true));
+    await expect.poll(() => visibleVariants(other, 'hero')).toEqual(['camper']);
+    expect(await other.evaluate(() => window.inkling!.settings().personalizationOff)).toBe(false);
+  });
+
   it('blocking a topic deletes its data, decides again and stops recording it', async () => {
     const page = await visitor();
     await becomeCamper(page);
