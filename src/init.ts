@@ -7,7 +7,6 @@ import { createSettingsStore } from './lib/createSettingsStore';
 import { deleteEverything } from './lib/deleteEverything';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
 import { listen } from './lib/listen';
-import { parsePublicKeys } from './lib/parsePublicKeys';
 import { siblingUrl } from './lib/siblingUrl';
 import { dayNumber } from './model/dayNumber';
 import { loadPanel } from './panel/loadPanel';
@@ -127,8 +126,6 @@ export function init(options: InitOptions): Inkling {
   // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
   if (options.respectOptOut !== false && hasOptOutSignal()) return inert('your browser asks sites not to track you, so nothing is recorded');
 
-  const { keys: publicKeys, malformed } = parsePublicKeys(options.publicKey);
-  for (const key of malformed) report({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
 
   const off = () => settings.get().personalizationOff;
   // Before any slot is painted: the cached decision from the last page, or the default.
@@ -226,7 +223,7 @@ export function init(options: InitOptions): Inkling {
     void enqueue('start', async (engine) => {
       // What was recorded while the engine started (the page's context, often its view) goes with
       // the start call: one round trip and one decision instead of two.
-      const config = { manifestUrl, persist: consent === 'granted', publicKeys, manifestTimeout: options.manifestTimeout, current: decision?.segment };
+      const config = { manifestUrl, persist: consent === 'granted', publicKeys: options.publicKey, manifestTimeout: options.manifestTimeout, current: decision?.segment };
       const result = await engine.start(config, buffer.take());
       // Answered from the cached manifest: revalidate it beside the queue, so a slow server delays nothing.
       if (result.refresh) void engine.refresh().then(onResult, (e) => report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));

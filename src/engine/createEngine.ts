@@ -1,4 +1,5 @@
 import { PROFILE_LIMITS } from '../constants';
+import { parsePublicKeys } from '../lib/parsePublicKeys';
 import type { ProfileLimits } from '../model/boundProfile';
 import type { ProfileBucket } from '../types/profile';
 import { dayNumber } from '../model/dayNumber';
@@ -144,7 +145,9 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       const errors: InklingError[] = [];
       current = config.current;
       manifestUrl = config.manifestUrl;
-      publicKeys = config.publicKeys ?? [];
+      const { keys, malformed } = parsePublicKeys(config.publicKeys);
+      publicKeys = keys;
+      for (const key of malformed) errors.push({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
       manifestTimeout = config.manifestTimeout;
       await setPersist(config.persist, errors);
       const cached = await store.getManifest(manifestUrl).catch(() => undefined);

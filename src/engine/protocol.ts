@@ -30,8 +30,12 @@ export interface EngineConfig {
   persist: boolean;
   /** Milliseconds before the manifest request is abandoned (default 8000). */
   manifestTimeout?: number;
-  /** Base64 Ed25519 public keys; a manifest must verify against one of them. None: signatures are not checked. */
-  publicKeys?: string[];
+  /**
+   * Base64 Ed25519 public keys as configured (an array, or one string separated by spaces or
+   * commas); a manifest must verify against one of them. None: signatures are not checked.
+   * The engine sorts out malformed ones (an `options-invalid` error each), off the main thread.
+   */
+  publicKeys?: string | string[];
 }
 
 /** What the engine holds at one moment: the panel module turns it into an explanation or an export. */

@@ -26,6 +26,17 @@ describe('createEngine', () => {
     expect(result.decision).toMatchObject({ segment: 'default', manifestId: 'test-manifest', note: 'not enough activity yet' });
   });
 
+  it('sorts out malformed public keys off the main thread: one options-invalid error each', async () => {
+    const engine = createEngine({ now: () => NOW });
+    const wellFormed = btoa(String.fromCharCode(...new Uint8Array(32)));
+    const result = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true, publicKeys: `not-a-key, ${wellFormed} QUJD` });
+    const invalid = result.errors.filter((e) => e.code === 'options-invalid').map((e) => e.message);
+    expect(invalid).toEqual([
+      'Inkling public key "not-a-key" is not a raw 32-byte Ed25519 key in standard base64',
+      'Inkling public key "QUJD" is not a raw 32-byte Ed25519 key in standard base64',
+    ]);
+  });
+
   it('keeps click counts per topic and picks the nearest segment', async () => {
     const engine = createEngine({ now: () => NOW });
     await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
