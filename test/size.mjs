@@ -1,11 +1,11 @@
 // `npm run size`: minified, gzip and brotli bytes of each built entry, checked against its budget
 // (DESIGN.md section 7). Run after `npm run build`.
 //
-// The builds are over their 8 KB budgets today (removing comlink and idb would save about
-// 2.6 KB gzip of the script tag, by `--modules`; see CHANGELOG and README "Limitations"). Until
-// the budget work (issue 9) is done, each entry also has a ceiling a little above its size when
-// it was last raised, on purpose and with a CHANGELOG line: over a budget prints OVER BUDGET,
-// over a ceiling fails the run. `--strict` fails on the budgets themselves. `--modules` also
+// The script tag and the ESM core are over their 8 KB budgets today (see CHANGELOG and README
+// "Limitations"); the ESM worker and the panel are within theirs. Until the budget work (issue 9)
+// is done, each entry also has a ceiling a little above its size when it was last set, changed
+// on purpose and with a CHANGELOG line: over a budget prints OVER BUDGET, over a ceiling fails
+// the run. `--strict` fails on the budgets themselves. `--modules` also
 // prints which source modules and folders the script tag's gzip bytes come from
 // (test/sizeByModule.mjs, by its source map).
 import { readFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 export const ENTRIES = [
-  { name: 'script tag (dist/inkling.js, worker included)', files: ['dist/inkling.js'], budget: 8 * KB, ceiling: 16.6 * KB },
-  { name: 'ESM core (dist/inkling.mjs)', files: ['dist/inkling.mjs'], budget: 8 * KB, ceiling: 10.75 * KB },
-  { name: 'ESM worker (dist/inkling-worker.js)', files: ['dist/inkling-worker.js'], budget: 8 * KB, ceiling: 9.5 * KB },
+  { name: 'script tag (dist/inkling.js, worker included)', files: ['dist/inkling.js'], budget: 8 * KB, ceiling: 14 * KB },
+  { name: 'ESM core (dist/inkling.mjs)', files: ['dist/inkling.mjs'], budget: 8 * KB, ceiling: 9.7 * KB },
+  { name: 'ESM worker (dist/inkling-worker.js)', files: ['dist/inkling-worker.js'], budget: 8 * KB, ceiling: 8 * KB },
   { name: 'panel (dist/inkling-panel.js, loaded on open)', files: ['dist/inkling-panel.js'], budget: 8 * KB, ceiling: 8 * KB },
 ];
 
