@@ -45,9 +45,11 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
     worker.addEventListener(
       'message',
       ({ data }) => {
-        if (data !== ENGINE_READY) return;
+        const other = typeof data === 'string' && data.startsWith('inkling:ready') && data !== ENGINE_READY;
+        if (data !== ENGINE_READY && !other) return;
         clearTimeout(timer);
-        resolve();
+        if (other) reject(new Error(`the worker is from another release of Inkling (it speaks ${data}, this page ${ENGINE_READY})`));
+        else resolve();
       },
       { once: true },
     );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB, openDB } from 'idb';
+import { ENGINE_READY } from '../../src/constants';
 import { connectEngine, type EngineConnection } from '../../src/engine/connectEngine';
 import type { Signal } from '../../src/types/signal';
 import type { ProfileBucket } from '../../src/types/profile';
@@ -45,6 +46,15 @@ describe('connectEngine in Chromium', () => {
     const result = await connection.engine.ingest({ signals: clicks('bikes', 5) });
     expect(result.decision?.segment).toBe('cyclist');
     expect(await storedCounts()).toEqual({ bikes: 5 });
+  });
+
+  it('falls back in-thread at once when the worker is from another release (its ready message has another version)', async () => {
+    const older = () => new Worker(URL.createObjectURL(new Blob(["postMessage('inkling:ready')"], { type: 'text/javascript' })));
+    connection = await connectEngine(older, 5000);
+    expect(connection.mode).toBe('in-thread');
+    expect(connection.fallbackReason).toBe(`the worker is from another release of Inkling (it speaks inkling:ready, this page ${ENGINE_READY})`);
+    await connection.engine.start({ manifestUrl: MANIFEST, persist: true });
+    expect((await connection.engine.ingest({ signals: clicks('bikes', 5) })).decision?.segment).toBe('cyclist');
   });
 
   it('falls back in-thread when the worker script fails to load', async () => {
