@@ -1,6 +1,6 @@
 // Three builds (see README, "Which build is right for you?"):
 //   dist/inkling.js         script tag: IIFE, global `Inkling`; the file is also its own worker
-//   dist/inkling.mjs        ESM core, no idb on the main thread (the in-thread fallback is a lazy chunk)
+//   dist/inkling.mjs        ESM core, no IndexedDB code on the main thread (the in-thread fallback is a lazy chunk)
 //   dist/inkling-worker.js  the ESM build's same-origin worker (classic script)
 // and the visitor panel, dist/inkling-panel.js (ES module), which the core imports only when it opens.
 // The `inkling` command line, dist/cli.js, is a Node 20 ES module with its dependencies bundled.
@@ -53,7 +53,7 @@ export default [
   {
     input: 'src/cli/main.ts',
     // Node's built-ins stay imports (csv-parse imports `stream`, without `node:`); csv-parse itself
-    // is bundled, so the package's runtime dependencies stay idb and comlink. Not minified.
+    // is bundled, so the package keeps no runtime dependency. Not minified.
     external: [/^node:/, ...builtinModules],
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
     plugins: [
