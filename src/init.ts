@@ -126,7 +126,6 @@ export function init(options: InitOptions): Inkling {
   // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
   if (options.respectOptOut !== false && hasOptOutSignal()) return inert('your browser asks sites not to track you, so nothing is recorded');
 
-
   const off = () => settings.get().personalizationOff;
   // Before any slot is painted: the cached decision from the last page, or the default.
   installVariantStyle(options.nonce);
