@@ -37,7 +37,7 @@ interface BatchRecord {
   day: number;
 }
 
-/** Runs `work` in one transaction and resolves with its result once the transaction has committed. */
+/** Runs `work` in one read-write transaction and resolves with its result once that has committed. */
 function inTransaction<T>(db: IDBDatabase, stores: string | string[], work: (tx: IDBTransaction) => Promise<T> | T, options?: IDBTransactionOptions): Promise<T> {
   const tx = db.transaction(stores, 'readwrite', options);
   return Promise.all([work(tx), whenCommitted(tx)]).then(([value]) => value);
