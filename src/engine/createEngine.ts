@@ -206,9 +206,5 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       const buckets = await store.all();
       return { decision: manifest ? decide(buckets, manifest, at, dayNumber(at), current) : null, manifest, buckets, at };
     },
-
-    async buckets() {
-      return store.all();
-    },
   };
 }

@@ -83,10 +83,8 @@ export interface EngineApi {
   blockTopic(topic: string): Promise<EngineResult>;
   /** What the engine holds, for `explain()` and `export()` (which the panel module words). */
   inspect(): Promise<EngineSnapshot>;
-  /** Every stored bucket, for export and tests. */
-  buckets(): Promise<ProfileBucket[]>;
 }
 
 /** Every call of the protocol, by name: what `createCaller` can call (a record, so none is missed). */
-const CALLS: Record<keyof EngineApi, 0> = { start: 0, refresh: 0, ingest: 0, setPersist: 0, forget: 0, blockTopic: 0, inspect: 0, buckets: 0 };
+const CALLS: Record<keyof EngineApi, 0> = { start: 0, refresh: 0, ingest: 0, setPersist: 0, forget: 0, blockTopic: 0, inspect: 0 };
 export const ENGINE_CALLS = Object.keys(CALLS) as (keyof EngineApi)[];

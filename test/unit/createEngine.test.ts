@@ -43,7 +43,7 @@ describe('createEngine', () => {
     await engine.ingest({ signals: clicks('bikes', 2) });
     const result = await engine.ingest({ signals: [...clicks('bikes', 2), ...clicks('tents', 1)] });
     expect(result.decision?.segment).toBe('cyclist');
-    const buckets = await engine.buckets();
+    const buckets = (await engine.inspect()).buckets;
     expect(buckets.find((b) => b.topic === 'bikes')?.count).toBe(4);
     expect(buckets.find((b) => b.topic === 'tents')?.count).toBe(1);
   });
@@ -52,7 +52,7 @@ describe('createEngine', () => {
     const engine = createEngine({ now: () => NOW });
     const result = await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('bikes', 5));
     expect(result.decision?.segment).toBe('cyclist');
-    expect((await engine.buckets()).find((b) => b.topic === 'bikes')?.count).toBe(5);
+    expect((await engine.inspect()).buckets.find((b) => b.topic === 'bikes')?.count).toBe(5);
   });
 
   it('persists the profile across engine instances (a new page)', async () => {
@@ -71,7 +71,7 @@ describe('createEngine', () => {
     await engine.ingest({ signals: clicks('tents', 1).map((s) => ({ ...s, at: now })) });
     now = NOW;
     await engine.ingest({ signals: clicks('bikes', 1) });
-    expect((await engine.buckets()).map((b) => b.topic)).toEqual(['bikes']);
+    expect((await engine.inspect()).buckets.map((b) => b.topic)).toEqual(['bikes']);
   });
 
   it.each([
@@ -88,7 +88,7 @@ describe('createEngine', () => {
     expect(started.errors[0]?.code).toBe(code);
     const after = await engine.ingest({ signals: clicks('tents', 5) });
     expect(after).toMatchObject({ decision: null, errors: [] });
-    expect((await engine.buckets())[0]?.count).toBe(5);
+    expect((await engine.inspect()).buckets[0]?.count).toBe(5);
   });
 
   it('keeps the profile in memory and reports once when storage cannot open', async () => {
@@ -117,7 +117,7 @@ describe('createEngine', () => {
     const result = await engine.ingest({ signals: clicks('tents', 3) });
     expect(result.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
     expect(result.storage).toBe('memory');
-    expect((await engine.buckets())[0]?.count).toBe(3);
+    expect((await engine.inspect()).buckets[0]?.count).toBe(3);
   });
 
   it('applies a replayed batch once only (outbox replay after the tab closed)', async () => {
@@ -128,7 +128,7 @@ describe('createEngine', () => {
     const again = createEngine({ now: () => NOW });
     await again.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
     await again.ingest(batch);
-    expect((await again.buckets())[0]?.count).toBe(2);
+    expect((await again.inspect()).buckets[0]?.count).toBe(2);
   });
 
   it('keeps a pending-consent profile in memory only, and moves it into IndexedDB when granted', async () => {
@@ -138,12 +138,12 @@ describe('createEngine', () => {
     await engine.ingest({ signals: clicks('bikes', 3) });
     const elsewhere = createEngine({ now: () => NOW });
     await elsewhere.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
-    expect(await elsewhere.buckets()).toEqual([]);
+    expect((await elsewhere.inspect()).buckets).toEqual([]);
 
     const granted = await engine.setPersist(true);
     expect(granted).toMatchObject({ storage: 'indexeddb', errors: [] });
     expect(granted.decision?.segment).toBe('cyclist');
-    expect((await elsewhere.buckets())[0]).toMatchObject({ topic: 'bikes', count: 3 });
+    expect((await elsewhere.inspect()).buckets[0]).toMatchObject({ topic: 'bikes', count: 3 });
   });
 
   it('forget() deletes the stored profile', async () => {
@@ -151,9 +151,9 @@ describe('createEngine', () => {
     await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
     await engine.ingest({ signals: clicks('tents', 4) });
     await engine.forget();
-    expect(await engine.buckets()).toEqual([]);
+    expect((await engine.inspect()).buckets).toEqual([]);
     const fresh = createEngine({ now: () => NOW });
     await fresh.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
-    expect(await fresh.buckets()).toEqual([]);
+    expect((await fresh.inspect()).buckets).toEqual([]);
   });
 });

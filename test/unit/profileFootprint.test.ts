@@ -69,7 +69,7 @@ describe('profile footprint', () => {
     expect(bytes).toBeLessThanOrEqual(BUDGET);
     expect(buckets).toBeGreaterThan(100); // the cap keeps a useful profile, not an empty one
 
-    const kept = await engine.buckets();
+    const kept = (await engine.inspect()).buckets;
     const topics = new Set(kept.filter((b) => b.signal !== 'context' && b.topic).map((b) => b.topic));
     expect(topics.size).toBeLessThanOrEqual(32);
     expect(Math.max(...kept.map((b) => b.day))).toBe(dayNumber(START + 364 * DAY)); // the latest day survives
