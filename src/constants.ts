@@ -44,12 +44,14 @@ export const SETTINGS_KEY = 'inkling:settings';
  * raises tells other open tabs to follow (changed choices raise one on SETTINGS_KEY). Never left set.
  */
 export const FORGET_KEY = 'inkling:forget';
+/** How every release's worker says it is ready (the first release sent exactly this). */
+export const ENGINE_READY_PREFIX = 'inkling:ready';
 /**
  * The message a worker posts once its engine listens (see serveEngine), with the version of the
  * calls it answers: change it whenever EngineApi or its messages change, so a page and a worker
  * of different releases fall back in-thread at once instead of waiting on calls never answered.
  */
-export const ENGINE_READY = 'inkling:ready:2';
+export const ENGINE_READY = `${ENGINE_READY_PREFIX}:2`;
 /** Attributes that open the visitor panel. */
 export const ATTR_EXPLAIN = 'data-inkling-explain';
 export const ATTR_WHY = 'data-inkling-why';

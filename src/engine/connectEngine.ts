@@ -1,4 +1,4 @@
-import { ENGINE_READY, WORKER_START_TIMEOUT_MS } from '../constants';
+import { ENGINE_READY, ENGINE_READY_PREFIX, WORKER_START_TIMEOUT_MS } from '../constants';
 import { createCaller, type Remote } from '../lib/createCaller';
 import { serveCalls } from '../lib/serveCalls';
 import { ENGINE_CALLS, type EngineApi } from './protocol';
@@ -45,7 +45,7 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
     worker.addEventListener(
       'message',
       ({ data }) => {
-        const other = typeof data === 'string' && data.startsWith('inkling:ready') && data !== ENGINE_READY;
+        const other = typeof data === 'string' && data.startsWith(ENGINE_READY_PREFIX) && data !== ENGINE_READY;
         if (data !== ENGINE_READY && !other) return;
         clearTimeout(timer);
         if (other) reject(new Error(`the worker is from another release of Inkling (it speaks ${data}, this page ${ENGINE_READY})`));
