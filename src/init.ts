@@ -130,7 +130,9 @@ export function init(options: InitOptions): Inkling {
   // Before any slot is painted: the cached decision from the last page, or the default.
   installVariantStyle(options.nonce);
   decision = consent === 'denied' || off() ? null : readDecisionCache();
-  const variants = createVariantController(decision?.segment ?? 'default', warnOnce);
+  // The development checks of `debug` come with the panel module; other pages neither load nor run them.
+  const checker = options.debug ? panel().then((p) => p.createMarkupChecker(warnOnce), () => undefined) : undefined;
+  const variants = createVariantController(decision?.segment ?? 'default', checker && ((slot, list) => void checker.then((c) => c?.check(slot, list))));
   let knownManifest: string | undefined;
   let cacheWrittenAt = 0;
 
@@ -138,9 +140,10 @@ export function init(options: InitOptions): Inkling {
     // The engine's first answer replaces the cached decision (segment id only) even when the segment is the same.
     const changed = next?.segment !== decision?.segment || decision?.cached === true;
     decision = next;
-    if (next && next.manifestId !== knownManifest) {
+    if (checker && next && next.manifestId !== knownManifest) {
       knownManifest = next.manifestId;
-      variants.setKnownSegments(Object.keys(next.distances));
+      const ids = Object.keys(next.distances);
+      void checker.then((c) => c?.setKnownSegments(ids));
     }
     if (off()) return;
     // localStorage is written when the segment changes, and refreshed at most hourly to keep it from expiring.

@@ -9,6 +9,7 @@
  *   data-apply-on          next-view | immediate
  *   data-respect-opt-out   "false" ignores Global Privacy Control and Do-Not-Track
  *   data-manifest-timeout  milliseconds
+ *   data-debug             present (and not "false"): development checks of the markup
  */
 import { serveEngine } from './engine/serveEngine';
 import { init } from './init';
@@ -42,6 +43,7 @@ if (typeof document === 'undefined') {
       nonce: script.nonce || undefined,
       respectOptOut: attr('respect-opt-out') !== 'false',
       manifestTimeout: Number(attr('manifest-timeout')) || undefined,
+      debug: attr('debug') !== undefined && attr('debug') !== 'false',
     });
     window.inkling = sdk;
     if (Array.isArray(queued)) queued.forEach((command) => sdk.push(command as unknown[]));

@@ -1,12 +1,14 @@
 import type { explainDecision } from '../model/explainDecision';
 import type { exportProfile } from '../model/exportProfile';
 import type { Inkling } from '../types/instance';
+import type { createMarkupChecker } from './createMarkupChecker';
 
 /** What the panel module (`dist/inkling-panel.js`, entry `src/panel/index.ts`) exports. */
 export interface PanelModule {
   openPanel(sdk: Inkling, options: PanelOptions): Promise<void>;
   explainDecision: typeof explainDecision;
   exportProfile: typeof exportProfile;
+  createMarkupChecker: typeof createMarkupChecker;
 }
 
 /** How the panel is opened. */
@@ -24,7 +26,7 @@ export interface PanelOptions {
 /**
  * Loads the panel module (once: the browser keeps a module per URL). The core never imports
  * it: it is its own file, fetched only when a visitor asks "why am I seeing this?" or the page
- * calls `explain()` or `export()`.
+ * calls `explain()` or `export()`, or at once on a page started with `debug`.
  */
 export function loadPanel(url: string): Promise<PanelModule> {
   return import(/* @vite-ignore */ url) as Promise<PanelModule>;

@@ -40,4 +40,9 @@ export interface InitOptions {
   manifestTimeout?: number;
   /** How long a worker may take to answer before the engine runs in-thread instead (ms). */
   workerTimeout?: number;
+  /**
+   * Development checks: each markup mistake in a slot (README, "Markup mistakes") becomes one
+   * console warning. They load with the panel module, so leave this off in production (default).
+   */
+  debug?: boolean;
 }

@@ -1,7 +1,7 @@
-import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_VARIANT, ATTR_WAIT, ATTR_WHY, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS, WHY_CLASS } from '../constants';
+import { ATTR_PAGE_SEGMENT, ATTR_READY, ATTR_SLOT, ATTR_WAIT, ATTR_WHY, DEFAULT_VARIANT, DEFAULT_WAIT_MS, MAX_WAIT_MS, WHY_CLASS } from '../constants';
 import { isInViewport } from '../lib/isInViewport';
 import { chooseVariant } from './chooseVariant';
-import { findMarkupMistakes, findUnknownSegments } from './findMarkupMistakes';
+import { variantsOf } from './variantsOf';
 
 /** When a new decision reaches content already on screen. */
 export type ApplyOn = 'next-view' | 'immediate';
@@ -14,41 +14,30 @@ export interface VariantController {
   newView(): void;
   /** Releases waiting slots: the engine answered, or cannot. */
   release(): void;
-  /** The manifest's segment ids, for development warnings about unknown ids in the markup. */
-  setKnownSegments(ids: readonly string[]): void;
   /** Stops watching the markup. */
   stop(): void;
 }
-
-const variantsOf = (slot: Element) => [...slot.children].filter((child) => child.hasAttribute(ATTR_VARIANT));
 
 /**
  * Starts showing `initial` (the cached decision, or `default`) in every slot, now and in every
  * slot the parser, a framework or infinite scroll adds later: one MutationObserver on
  * `<html>`, registered from `<head>`, sees slot children as they are inserted and fixes their
- * `hidden` before the first paint. No polling.
+ * `hidden` before the first paint. No polling. `onParsed` (the development checks of `debug`)
+ * gets each slot and its variants whenever they are shown once the document is parsed.
  */
-export function createVariantController(initial: string, warn: (message: string) => void): VariantController {
+export function createVariantController(initial: string, onParsed?: (slot: Element, variants: Element[]) => void): VariantController {
   let latest = initial;
   let released = initial !== DEFAULT_VARIANT;
-  let known: Set<string> | undefined;
   const shown = new WeakMap<Element, string>();
-  const checked = new WeakSet<Element>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const setPage = (segment: string) => document.documentElement.setAttribute(ATTR_PAGE_SEGMENT, segment);
   const ready = (slot: Element) => slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY) && slot.setAttribute(ATTR_READY, '');
 
-  const check = (slot: Element) => {
-    const variants = variantsOf(slot);
-    if (checked.has(slot) || variants.length === 0) return;
-    checked.add(slot);
-    findMarkupMistakes(slot, variants, known).forEach(warn);
-  };
   const apply = (slot: Element, segment: string) => {
     const variants = variantsOf(slot);
     // While the parser is still inserting a slot's variants, the slot is checked once it is done (DOMContentLoaded).
-    if (document.readyState !== 'loading') check(slot);
+    if (onParsed && document.readyState !== 'loading') onParsed(slot, variants);
     const chosen = chooseVariant(variants, segment);
     for (const variant of variants) {
       const hide = variant !== chosen;
@@ -150,10 +139,6 @@ export function createVariantController(initial: string, warn: (message: string)
       timers.forEach(clearTimeout);
       timers.clear();
       everySlot().forEach(ready);
-    },
-    setKnownSegments(ids) {
-      known = new Set(ids);
-      for (const slot of everySlot()) findUnknownSegments(slot, variantsOf(slot), known).forEach(warn);
     },
     stop() {
       observer?.disconnect();

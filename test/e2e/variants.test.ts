@@ -29,6 +29,17 @@ const fixture = ({ wait = '', head = '', attrs = '' } = {}) => `<!doctype html>
 </section>
 </body></html>`;
 
+/** A page with markup mistakes: a slot the parser pauses in, a duplicate variant, an id no segment has. */
+const mistakes = (attrs: string) =>
+  fixture({ attrs }).replace(
+    '<div style="height: 3000px"></div>',
+    // The script between the variants pauses the parser mid-slot, as a long page does.
+    `<section data-inkling-slot="ordered"><div data-inkling-variant="camper" hidden>Camper first</div><script src="/fixture/pause.js"></script><div data-inkling-variant="default">Default second</div></section>
+     <section data-inkling-slot="twice"><div data-inkling-variant="default">D</div><div data-inkling-variant="camper" hidden>A</div><div data-inkling-variant="camper" hidden>B</div></section>
+     <section data-inkling-slot="typo"><div data-inkling-variant="default">D</div><div data-inkling-variant="campr" hidden>T</div></section>
+     <div style="height: 3000px"></div>`,
+  );
+
 let manifestDelay = 0;
 const manifest = readFileSync(new URL('../../examples/marketplace/manifest.json', import.meta.url), 'utf8');
 
@@ -40,15 +51,8 @@ const t = useEngine(() => ({
     '/fixture/wait.html': html(fixture({ wait: ' data-inkling-wait="300"' })),
     '/fixture/wait-long.html': html(fixture({ wait: ' data-inkling-wait="5000"' })),
     '/fixture/queue.html': html(fixture({ head: `<script src="/fixture/queue.js"></script>` })),
-    '/fixture/mistakes.html': html(
-      fixture().replace(
-        '<div style="height: 3000px"></div>',
-        // The script between the variants pauses the parser mid-slot, as a long page does.
-        `<section data-inkling-slot="ordered"><div data-inkling-variant="camper" hidden>Camper first</div><script src="/fixture/pause.js"></script><div data-inkling-variant="default">Default second</div></section>
-         <section data-inkling-slot="twice"><div data-inkling-variant="default">D</div><div data-inkling-variant="camper" hidden>A</div><div data-inkling-variant="camper" hidden>B</div></section>
-         <div style="height: 3000px"></div>`,
-      ),
-    ),
+    '/fixture/mistakes.html': html(mistakes(' data-debug')),
+    '/fixture/mistakes-quiet.html': html(mistakes('')),
     // A script right after the SDK's reads segment() synchronously, before any engine answer.
     '/fixture/early.html': html(fixture().replace('</head>', '<script src="/fixture/early.js"></script></head>')),
     '/fixture/early.js': { type: 'text/javascript', body: 'window.__early = window.inkling.segment();' },
@@ -177,10 +181,29 @@ describe('flicker-free variants', () => {
 });
 
 describe('markup mistakes in parsed pages', () => {
-  it('are judged on the whole slot once parsed: a default after another variant is fine, a duplicate is named once', async () => {
+  const TWICE = 'Inkling: slot "twice" has two variants for "camper"; the first one is shown';
+  const TYPO = 'Inkling: slot "typo" has a variant for "campr", which the manifest does not define; it is never shown';
+  const slotWarnings = async (tab: Tab) => (await tab.problems()).warnings.filter((w) => w.startsWith('Inkling: slot'));
+
+  it('with data-debug, are judged on the whole slot once parsed: a default after another variant is fine, a duplicate is named once', async () => {
     const { tab } = await t.open('/fixture/mistakes.html');
-    const mine = (await tab.problems()).warnings.filter((w) => w.startsWith('Inkling: slot'));
-    expect(mine).toEqual(['Inkling: slot "twice" has two variants for "camper"; the first one is shown']);
+    await ready(tab);
+    // The checks come with the panel module; unknown ids are named once the manifest is known.
+    const deadline = Date.now() + 5000;
+    while ((await slotWarnings(tab)).length < 2 && Date.now() < deadline) await sleep(50);
+    await sleep(300);
+    expect(await slotWarnings(tab)).toEqual([TWICE, TYPO]);
+  });
+
+  it('without data-debug, the same page gets the same results, no warning, and no panel module', async () => {
+    const since = t.server.requests.length;
+    const { tab } = await t.open('/fixture/mistakes-quiet.html');
+    await ready(tab);
+    await sleep(500);
+    expect(await shown(tab, 'hero')).toEqual(['Default hero']);
+    expect(await tab.evaluate(() => [...document.querySelectorAll('[data-inkling-slot="twice"] > :not([hidden])')].map((v) => v.textContent))).toEqual(['D']);
+    expect(await slotWarnings(tab)).toEqual([]);
+    expect(t.server.requests.slice(since).filter((r) => r.path.includes('inkling-panel'))).toEqual([]);
   });
 });
 
