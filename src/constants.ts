@@ -57,6 +57,8 @@ export const ATTR_EXPLAIN = 'data-inkling-explain';
 export const ATTR_WHY = 'data-inkling-why';
 /** The element that hosts the visitor panel's shadow root; clicks inside it are not tracked. */
 export const PANEL_TAG = 'inkling-panel';
+/** Dispatched on `window` when the panel opens or closes: the content behind a modal panel is not being read. */
+export const PANEL_EVENT = 'inkling:panel';
 /** The class of the "why?" button added to slots with `data-inkling-why`. */
 export const WHY_CLASS = 'inkling-why';
 

@@ -9,7 +9,7 @@ import { h } from './h';
 import type { PanelOptions } from './loadPanel';
 import { panelStrings, type PanelStrings } from './panelStrings';
 import { panelStyles } from './panelStyles';
-import { PANEL_TAG } from '../constants';
+import { PANEL_EVENT, PANEL_TAG } from '../constants';
 
 const TITLE_ID = 'inkling-panel-title';
 
@@ -46,6 +46,7 @@ function createPanel(nonce?: string) {
   });
   dialog.addEventListener('close', () => {
     host.remove();
+    dispatchEvent(new Event(PANEL_EVENT));
     if (opener?.isConnected) (opener as HTMLElement).focus?.();
   });
 
@@ -101,7 +102,10 @@ function createPanel(nonce?: string) {
     // One panel per page, even if another copy of this module was loaded from another URL.
     for (const other of document.querySelectorAll(PANEL_TAG)) if (other !== host) other.remove();
     if (!host.isConnected) document.body.append(host);
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      dialog.showModal();
+      dispatchEvent(new Event(PANEL_EVENT));
+    }
     title.focus();
     try {
       explanation = await sdk.explain();

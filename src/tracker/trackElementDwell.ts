@@ -1,4 +1,4 @@
-import { ATTR_TOPIC } from '../constants';
+import { ATTR_TOPIC, PANEL_EVENT, PANEL_TAG } from '../constants';
 import { listen } from '../lib/listen';
 import { onActivity } from '../lib/onActivity';
 import { whenIdle } from '../lib/whenIdle';
@@ -16,7 +16,8 @@ const OBSERVED = `body [${ATTR_TOPIC}]`;
  * scrolling (or any input that may move the page) settles (`onActivity`) and when the page is
  * shown again, and the time between two looks goes to what was in view at the first. No
  * observer works while the parser inserts nodes or while the visitor scrolls, and content
- * passing by during a scroll is not counted as read.
+ * passing by during a scroll is not counted as read. While the visitor panel is open (a modal
+ * dialog), nothing behind it is counted.
  *
  * Limitations: the ratio is of the element's own area, so an element taller (or wider) than
  * twice the viewport is never counted; content that moves into view without any input (an
@@ -48,7 +49,7 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     inView = [];
     const mine = ++looks;
     // A prerendering page reports `hidden` too, so this also waits for activation.
-    if (!again || document.visibilityState !== 'visible') return;
+    if (!again || document.visibilityState !== 'visible' || document.querySelector(PANEL_TAG)) return;
     try {
       const io = new IntersectionObserver(
         (entries) => {
@@ -79,7 +80,8 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
     // Hidden or unloaded: push. Visible again (also after a bfcache restore or a prerender's activation): look again.
     // The first pageshow comes with `load`, before the page is laid out: looking then would force
     // the whole layout early. The idle-time look above covers it; only a bfcache restore looks.
-    listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
+    // The panel opening or closing closes the count too, and looks again (at nothing while it is open).
+    listen(window, `visibilitychange pagehide pageshow prerenderingchange ${PANEL_EVENT}`, (event) => {
       if (event.type === 'pageshow' && !(event as PageTransitionEvent).persisted) return;
       if (event.type !== 'pagehide' && document.visibilityState === 'visible') look();
       else pushTotals();

@@ -80,6 +80,32 @@ describe('the profile across tabs and closed pages', () => {
     expect(JSON.stringify(buckets)).not.toMatch(/https?:|127\.0\.0\.1|marketplace/);
   });
 
+  it('counts no element dwell for content behind the open visitor panel', async () => {
+    const { tab } = await t.open('/marketplace/', { viewport: { width: 1280, height: 800 } });
+    await tab.evaluate(() => document.querySelector('.card[data-inkling-topic="tents"]')!.scrollIntoView({ block: 'center' }));
+    await sleep(1500); // the trackers look once scrolling has stood still for 0.5 s
+    await tab.evaluate(() => void window.inkling!.openPanel());
+    await expect.poll(() => tab.evaluate(() => !!document.querySelector('inkling-panel')), { timeout: 5000 }).toBe(true);
+    await sleep(4000);
+    await tab.evaluate(() => document.querySelector('inkling-panel')!.shadowRoot!.querySelector('dialog')!.close());
+    await tab.evaluate(() => void dispatchEvent(new PageTransitionEvent('pagehide')));
+    await expect.poll(async () => (await storedBuckets(tab)).some((b) => b.signal === 'element-dwell'), { timeout: 5000 }).toBe(true);
+    const tents = (await storedBuckets(tab)).find((b) => b.signal === 'element-dwell' && b.topic === 'tents');
+    // Each tents element at least half in view counts on its own.
+    const inView = await tab.evaluate(
+      () =>
+        [...document.querySelectorAll('body [data-inkling-topic="tents"]')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          const seen = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) * Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+          return r.width * r.height > 0 && seen / (r.width * r.height) >= 0.5;
+        }).length,
+    );
+    expect(inView).toBeGreaterThan(0);
+    // About 1.5 s each before the panel opened, never the 4 s more it was open.
+    expect(tents!.sum / inView).toBeGreaterThan(0.5);
+    expect(tents!.sum / inView).toBeLessThan(3);
+  });
+
   it('honours Global Privacy Control: nothing stored, no manifest request, default content', async () => {
     const since = t.server.requests.length;
     // The `gpc` page script sets navigator.globalPrivacyControl, which WebKit and Chromium lack and Firefox keeps false by default.
