@@ -95,6 +95,16 @@ describe('getContext', () => {
     expect(deviceClass(fakeWin([narrow, medium]))).toBe('desktop');
   });
 
+  it('is desktop without a touch screen, without asking a media query', () => {
+    let asked = 0;
+    const win = { location: { href: PAGE }, navigator: { maxTouchPoints: 0 }, matchMedia: () => (asked++, { matches: true }) } as unknown as Window;
+    expect(deviceClass(win)).toBe('desktop');
+    expect(asked).toBe(0);
+    const touch = { ...win, navigator: { maxTouchPoints: 5 } } as unknown as Window;
+    expect(deviceClass(touch)).toBe('mobile');
+    expect(asked).toBeGreaterThan(0);
+  });
+
   it('is desktop without matchMedia, or when it throws, and never reads the user agent', () => {
     const noMatchMedia = { location: { href: PAGE } } as unknown as Window;
     expect(deviceClass(noMatchMedia)).toBe('desktop');
