@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as inkling from '../../src/index';
 
@@ -21,5 +22,23 @@ describe('public surface', () => {
     await running.ready;
     running.destroy();
     expect(Object.keys(inkling.init(undefined as never)).sort()).toEqual(members);
+  });
+});
+
+// Every stable error code and every init() option is documented in the README's tables.
+describe('README reference tables', () => {
+  const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const readme = read('../../README.md');
+
+  it('list every error code', () => {
+    const codes = [...read('../../src/types/error.ts').matchAll(/^\s+\| '([a-z-]+)'/gm)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((code) => !readme.includes(`| \`${code}\` |`))).toEqual([]);
+  });
+
+  it('list every init() option', () => {
+    const options = [...read('../../src/types/options.ts').matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]);
+    expect(options).toContain('manifest');
+    expect(options.filter((option) => !readme.includes(`| \`${option}\` |`))).toEqual([]);
   });
 });
