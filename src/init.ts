@@ -119,6 +119,13 @@ export function init(options: InitOptions): Inkling {
     report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
     return inert('Inkling is not configured on this site');
   }
+  let manifestUrl: string;
+  try {
+    manifestUrl = new URL(options.manifest, location.href).href;
+  } catch {
+    report({ code: 'options-invalid', message: `Inkling cannot read its manifest URL ${JSON.stringify(options.manifest)}` });
+    return inert('Inkling is not configured on this site');
+  }
   if (!CONSENTS.includes(consent)) {
     report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
     consent = 'pending';
@@ -220,7 +227,6 @@ export function init(options: InitOptions): Inkling {
     stopTracking ??= startTracking(record, () => variants.newView(), fresh);
   };
 
-  const manifestUrl = new URL(options.manifest, location.href).href;
   const start = () => {
     void enqueue('start', async (engine) => {
       // What was recorded while the engine started (the page's context, often its view) goes with

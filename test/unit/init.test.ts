@@ -103,6 +103,14 @@ describe('init (engine in-thread, happy-dom)', () => {
     expect(sdk!.segment()).toBeNull();
   });
 
+  it('never throws on a manifest URL that cannot be parsed: one options-invalid error, default content', async () => {
+    expect(() => (sdk = init({ manifest: 'http://[not-a-host/manifest.json', workerUrl: false }))).not.toThrow();
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    expect(console.warn).toHaveBeenCalledWith('Inkling cannot read its manifest URL "http://[not-a-host/manifest.json"');
+    expect(await sdk!.ready).toBeNull();
+    expect(shown()).toEqual(['Default']);
+  });
+
   it('records custom signals through track()', async () => {
     serveCompareManifest();
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
