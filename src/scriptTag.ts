@@ -35,8 +35,8 @@ if (typeof document === 'undefined') {
     const queued: unknown = window.inkling;
     const sdk = init({
       manifest,
+      // Its own file; an inline copy has none, and runs its engine in-thread (createWorkerFor says why).
       workerUrl: script.src,
-      panelUrl: new URL('inkling-panel.js', script.src).href,
       publicKey: attr('key'),
       consent: attr('consent') as InitOptions['consent'],
       applyOn: attr('apply-on') as InitOptions['applyOn'],

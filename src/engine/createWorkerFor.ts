@@ -6,6 +6,7 @@ import { trustedScriptURL } from '../lib/trustedScriptURL';
  * through a Blob trampoline that `importScripts` it (needs `worker-src blob:`).
  */
 export function createWorkerFor(url: string): Worker {
+  if (!url) throw new Error('the script is inline, so there is no file to start its worker from');
   const absolute = new URL(url, location.href);
   if (absolute.origin === location.origin) return new Worker(trustedScriptURL(absolute.href) as string);
   const source = `importScripts(${JSON.stringify(absolute.href)})`;

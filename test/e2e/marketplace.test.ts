@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Tab } from './drivers/types';
 import { click } from './support/click';
@@ -5,7 +6,12 @@ import { events, ready, runningWorkers, storedCounts, visibleVariants } from './
 import { useEngine } from './support/useEngine';
 import { waitFor } from './support/waitFor';
 
-const t = useEngine();
+const marketplace = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8');
+/** The demo with the script-tag build inlined into the page instead of loaded by its `src`. */
+const inlined = () =>
+  marketplace.replace(/<script src="\/dist\/inkling\.js"([^>]*)><\/script>/, (_, attrs: string) => `<script${attrs}>${readFileSync(new URL('../../dist/inkling.js', import.meta.url), 'utf8')}</script>`);
+
+const t = useEngine(() => ({ routes: { '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }) } }));
 
 /** Clicks the "Add to cart" button of the first `n` cards of a topic. */
 async function addToCart(tab: Tab, topic: string, n: number): Promise<void> {
@@ -33,6 +39,17 @@ describe('script-tag build on the marketplace demo', () => {
     const changes = (await events(tab)).filter((e) => e.type === 'segmentchange').map((e) => e.detail.segment);
     expect(changes).toEqual(['default', 'camper']);
     expect(await tab.problems()).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
+  });
+
+  it('inlined into the page, it runs its engine in-thread, says so once, and personalises', async () => {
+    const { tab } = await t.open('/marketplace/inlined.html?harness=workers');
+    expect(await tab.evaluate(() => document.querySelector('script[data-manifest]')!.hasAttribute('src'))).toBe(false);
+    await addToCart(tab, 'tents', 5);
+    await heroShows(tab, 'camper');
+    expect(await runningWorkers(tab)).toHaveLength(0);
+    const problems = await tab.problems();
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.warnings).toEqual(['Inkling runs its engine on the main thread: the script is inline, so there is no file to start its worker from']);
   });
 
   it('remembers the profile on the next page load', async () => {
