@@ -277,7 +277,8 @@ export function init(options: InitOptions): Inkling {
   const sdk: Inkling = {
     segment: () => (off() ? null : decision),
     on: emitter.on,
-    track(name, { topic, value = 1 } = {}) {
+    track(name, options) {
+      const { topic, value = 1 } = options ?? {};
       if (!stopped && consent !== 'denied' && typeof name === 'string' && name) record({ signal: `custom:${name}`, topic, value, at: Date.now() });
     },
     consent(next) {

@@ -111,6 +111,18 @@ describe('init (engine in-thread, happy-dom)', () => {
     expect(shown()).toEqual(['Default']);
   });
 
+  it('never throws from its methods on arguments a page should not pass', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    const untyped = sdk as unknown as Record<string, (...args: unknown[]) => unknown>;
+    expect(() => untyped.track!('compare', null)).not.toThrow();
+    expect(() => untyped.track!(null, { topic: 'tents' })).not.toThrow();
+    expect(() => untyped.consent!('maybe')).not.toThrow();
+    expect(() => untyped.push!('track')).not.toThrow();
+    expect(() => untyped.personalize!()).not.toThrow();
+    await expect(untyped.blockTopic!({})).resolves.toBeUndefined();
+    await sdk.ready;
+  });
+
   it('records custom signals through track()', async () => {
     serveCompareManifest();
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
