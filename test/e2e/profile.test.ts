@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tab } from './drivers/types';
 import { click } from './support/click';
-import { ready, runningWorkers, storedBuckets, storedCounts, visibleVariants } from './support/readPage';
+import { errorCodes, ready, runningWorkers, storedBuckets, storedCounts, visibleVariants } from './support/readPage';
 import { useEngine } from './support/useEngine';
 
 const t = useEngine();
@@ -78,6 +78,24 @@ describe('the profile across tabs and closed pages', () => {
     );
     // Only classes are stored: no URL, no path, no query string anywhere in the profile.
     expect(JSON.stringify(buckets)).not.toMatch(/https?:|127\.0\.0\.1|marketplace/);
+  });
+
+  it('with storage refused (cookies blocked), personalises the page from memory: one storage-unavailable error, no exception', async () => {
+    const { tab } = await t.open('/marketplace/?harness=no-storage,events');
+    expect(await tab.evaluate(() => {
+      try {
+        return void localStorage;
+      } catch (e) {
+        return (e as Error).name;
+      }
+    })).toBe('SecurityError');
+    for (let i = 0; i < 5; i++) await click(tab, card('tents'), i);
+    await expect.poll(() => tab.evaluate(() => window.inkling!.segment()?.segment), { timeout: 8000 }).toBe('camper');
+    expect(await errorCodes(tab)).toEqual(['storage-unavailable']);
+    const problems = await tab.problems();
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.warnings).toHaveLength(1);
+    expect(problems.warnings[0]).toMatch(/^Inkling could not open IndexedDB \(SecurityError.*in memory for this page only$/);
   });
 
   it('counts no element dwell for content behind the open visitor panel', async () => {

@@ -85,6 +85,27 @@ export const PAGE_SCRIPTS = {
     Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => true });
   },
 
+  /**
+   * A browser that refuses the site storage (all cookies blocked): reading `localStorage` throws,
+   * and so does `indexedDB.open`, in the page and in every worker it starts (a prelude runs before
+   * the worker's own script).
+   */
+  'no-storage': () => {
+    const w = window as Win;
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Object.defineProperty(w, 'localStorage', { configurable: true, get: refuse });
+    IDBFactory.prototype.open = refuse;
+    const Original = w.Worker;
+    w.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        const prelude = `IDBFactory.prototype.open = ${refuse.toString()}; importScripts(${JSON.stringify(new URL(String(url), location.href).href)});`;
+        super(URL.createObjectURL(new Blob([prelude], { type: 'text/javascript' })), options);
+      }
+    };
+  },
+
   /** A browser without Web Workers. */
   'no-worker': () => {
     delete (window as Partial<Win>).Worker;
