@@ -172,9 +172,12 @@ export function init(options: InitOptions): Inkling {
   const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;
   const connect = () => connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
   let connection = connect();
-  void connection.then(({ mode, fallbackReason }) => {
-    if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
-  });
+  void connection.then(
+    ({ mode, fallbackReason }) => {
+      if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
+    },
+    () => undefined, // no engine at all: the start call reports it
+  );
 
   // Calls into the engine run one after another, so decisions arrive in the order they were asked for.
   let queue: Promise<unknown> = Promise.resolve();
