@@ -26,6 +26,13 @@ import { installVariantStyle } from './variants/installVariantStyle';
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const batchId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const CONSENTS: readonly unknown[] = ['granted', 'pending', 'denied'];
+/**
+ * Where the page's running instance is kept, for every copy of the SDK on the page (the script
+ * tag and the ESM build share it): a second `init()`, from a duplicated tag or a hot reload,
+ * returns it instead of tracking, and counting, everything twice.
+ */
+const RUNNING = Symbol.for('inkling:running');
+const registry = globalThis as { [RUNNING]?: Inkling };
 /** The instance methods a queued command may call. */
 const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy', 'pause', 'resume', 'personalize', 'openPanel'];
 
@@ -40,6 +47,11 @@ const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy', 'paus
  * cookieBanner.onAccept(() => sdk.consent('granted'));
  */
 export function init(options: InitOptions): Inkling {
+  const running = registry[RUNNING];
+  if (running) {
+    console.warn('Inkling is already running on this page: init() returns that instance');
+    return running;
+  }
   const emitter = createEmitter<InklingEvents>();
   const reported = new Set<string>();
   const warned = new Set<string>();
@@ -306,6 +318,7 @@ export function init(options: InitOptions): Inkling {
       stopReplaying();
       stopFollowing();
       stopped = true;
+      if (registry[RUNNING] === sdk) delete registry[RUNNING];
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
     push(command) {
@@ -351,5 +364,6 @@ export function init(options: InitOptions): Inkling {
     openPanel: (slot) => openPanel(sdk, slot),
   };
   const stopListening = listenForPanel(sdk);
+  registry[RUNNING] = sdk;
   return sdk;
 }

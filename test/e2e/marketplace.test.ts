@@ -11,7 +11,15 @@ const marketplace = readFileSync(new URL('../../examples/marketplace/index.html'
 const inlined = () =>
   marketplace.replace(/<script src="\/dist\/inkling\.js"([^>]*)><\/script>/, (_, attrs: string) => `<script${attrs}>${readFileSync(new URL('../../dist/inkling.js', import.meta.url), 'utf8')}</script>`);
 
-const t = useEngine(() => ({ routes: { '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }) } }));
+/** The demo with its script tag twice, as a tag manager that injects it again would leave it. */
+const twice = marketplace.replace(/<script src="\/dist\/inkling\.js"[^>]*><\/script>/, (tag) => tag + tag);
+
+const t = useEngine(() => ({
+  routes: {
+    '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }),
+    '/marketplace/twice.html': { type: 'text/html', body: twice },
+  },
+}));
 
 /** Clicks the "Add to cart" button of the first `n` cards of a topic. */
 async function addToCart(tab: Tab, topic: string, n: number): Promise<void> {
@@ -50,6 +58,18 @@ describe('script-tag build on the marketplace demo', () => {
     const problems = await tab.problems();
     expect(problems.pageErrors).toEqual([]);
     expect(problems.warnings).toEqual(['Inkling runs its engine on the main thread: the script is inline, so there is no file to start its worker from']);
+  });
+
+  it('with its script tag twice on the page, runs once: one worker, each click counted once, one warning', async () => {
+    const { tab } = await t.open('/marketplace/twice.html?harness=workers');
+    expect(await tab.evaluate(() => document.querySelectorAll('script[data-manifest]').length)).toBe(2);
+    await addToCart(tab, 'tents', 5);
+    await heroShows(tab, 'camper');
+    expect(await storedCounts(tab)).toEqual({ tents: 5 });
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    const problems = await tab.problems();
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.warnings).toEqual(['Inkling is already running on this page: init() returns that instance']);
   });
 
   it('remembers the profile on the next page load', async () => {

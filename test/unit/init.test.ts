@@ -123,6 +123,22 @@ describe('init (engine in-thread, happy-dom)', () => {
     await sdk.ready;
   });
 
+  it('a second init() on the page returns the running instance, so nothing is tracked or counted twice', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    const again = init({ manifest: '/another.json', workerUrl: false });
+    expect(again).toBe(sdk);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('Inkling is already running on this page'));
+    await sdk.ready;
+    for (let i = 0; i < 3; i++) (document.querySelector('button') as HTMLElement).click();
+    dispatchEvent(new Event('pagehide'));
+    await expect.poll(stored).toEqual({ bikes: 3 });
+    // Once destroyed, the page may start another.
+    sdk.destroy();
+    const next = init({ manifest: '/manifest.json', workerUrl: false });
+    expect(next).not.toBe(sdk);
+    sdk = next;
+  });
+
   it('records custom signals through track()', async () => {
     serveCompareManifest();
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
