@@ -38,7 +38,8 @@ const COMMANDS: readonly unknown[] = ['on', 'track', 'consent', 'destroy', 'paus
 
 /**
  * Starts Inkling on this page: tracking, the engine (in a Web Worker when it can start) and
- * the variants. Returns the instance at once and never throws; failures become `error` events.
+ * the variants. Returns the instance at once (the running one, if the page has one) and never
+ * throws; failures become `error` events.
  *
  * @example
  * import { init } from 'inkling';
