@@ -59,7 +59,11 @@ describe('onActivity in Chromium', () => {
     } finally {
       globalThis.setTimeout = realSetTimeout;
     }
-    expect(delays).toEqual([ACTIVITY_SETTLE_MS, ACTIVITY_SETTLE_MS, ACTIVITY_POLL_MAX_MS, ACTIVITY_POLL_MAX_MS, ACTIVITY_POLL_MAX_MS]);
+    // Two settle-time looks, then only the longest interval: how many of those fit in 3.2 s depends
+    // on how late a loaded machine fires timers (a fifth one is due right at 3 s).
+    expect(delays.slice(0, 2)).toEqual([ACTIVITY_SETTLE_MS, ACTIVITY_SETTLE_MS]);
+    expect(delays.length).toBeGreaterThanOrEqual(4);
+    expect(delays.slice(2).every((ms) => ms === ACTIVITY_POLL_MAX_MS)).toBe(true);
     expect(calls).toEqual([]);
     await sleep(2 * ACTIVITY_POLL_MAX_MS + 100);
     expect(calls).toHaveLength(1);
