@@ -1,4 +1,5 @@
 import { PROFILE_LIMITS } from '../constants';
+import { deleteProfileDB } from '../lib/deleteProfileDB';
 import { parsePublicKeys } from '../lib/parsePublicKeys';
 import type { ProfileLimits } from '../model/boundProfile';
 import type { ProfileBucket } from '../types/profile';
@@ -13,7 +14,7 @@ import type { Signal } from '../types/signal';
 import { createMemoryStore } from './createMemoryStore';
 import { fetchManifest } from './fetchManifest';
 import { verifyManifest } from './verifyManifest';
-import { createIndexedDBStore, deleteProfileDB, type ProfileStore } from './profileStore';
+import { createIndexedDBStore, type ProfileStore } from './profileStore';
 import type { EngineApi, EngineResult } from './protocol';
 
 /** Days kept before any manifest has said how many. */

@@ -156,10 +156,3 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
   };
 }
 
-/**
- * Deletes the whole database ("delete everything"). Open connections, in this tab and others,
- * close themselves on the `versionchange` this causes, so nothing of Inkling is left behind.
- */
-export async function deleteProfileDB(): Promise<void> {
-  await whenDone(indexedDB.deleteDatabase(DB_NAME));
-}

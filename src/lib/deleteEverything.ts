@@ -1,8 +1,10 @@
-import { DB_NAME, DECISION_CACHE_KEY, OUTBOX_KEY, SETTINGS_KEY } from '../constants';
+import { DECISION_CACHE_KEY, OUTBOX_KEY, SETTINGS_KEY } from '../constants';
+import { deleteProfileDB } from './deleteProfileDB';
 
 /**
- * Removes everything Inkling keeps in this origin's localStorage and deletes its IndexedDB
- * database, without the engine: for instances that never started one (an opt-out signal).
+ * Deletes everything Inkling keeps in this browser without its engine (an instance that records
+ * nothing still lets the visitor delete what an earlier visit stored): the cached decision, the
+ * outbox, the visitor's settings and the profile database. Never rejects.
  */
 export function deleteEverything(): Promise<void> {
   try {
@@ -10,12 +12,5 @@ export function deleteEverything(): Promise<void> {
   } catch {
     // No storage: nothing was kept there.
   }
-  return new Promise((resolve) => {
-    try {
-      const request = indexedDB.deleteDatabase(DB_NAME);
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    } catch {
-      resolve();
-    }
-  });
+  return deleteProfileDB().catch(() => undefined);
 }

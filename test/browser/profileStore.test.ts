@@ -55,6 +55,23 @@ describe('profile store on real IndexedDB', () => {
     old.close();
   });
 
+  it('"delete everything" empties the profile and returns even while a tab of an old release keeps the database open', async () => {
+    const manifestUrl = new URL('/examples/marketplace/manifest.json', location.origin).href;
+    const engine = createEngine();
+    await engine.start({ manifestUrl, persist: true });
+    await engine.ingest({ signals: [{ signal: 'click', topic: 'tents', value: 1, at: Date.now() }] });
+    // `old` never closes on versionchange, so the deletion stays blocked for as long as it is open.
+    const old = await openDB('inkling');
+    const forgot = await Promise.race([engine.forget().then(() => 'returned'), new Promise((r) => setTimeout(() => r('still waiting'), 2000))]);
+    expect(forgot).toBe('returned');
+    expect(await old.count('buckets')).toBe(0);
+    expect(await old.count('manifests')).toBe(0);
+    old.close();
+    // Once the old tab is gone, the database is deleted, and the engine starts afresh.
+    await expect.poll(async () => (await indexedDB.databases()).some((d) => d.name === 'inkling'), { timeout: 3000 }).toBe(false);
+    expect((await engine.inspect()).buckets).toEqual([]);
+  });
+
   it('deletes records that are not buckets (corruption) on the next write', async () => {
     const store = await createIndexedDBStore();
     const db = await openDB('inkling');
