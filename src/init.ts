@@ -1,4 +1,4 @@
-import { ATTR_EXPLAIN, ATTR_SLOT, FORGET_KEY, SETTINGS_KEY, WHY_CLASS } from './constants';
+import { ATTR_EXPLAIN, ATTR_SLOT, FORGET_KEY, MAX_BUFFERED_SIGNALS, SETTINGS_KEY, WHY_CLASS } from './constants';
 import { connectEngine } from './engine/connectEngine';
 import { createWorkerFor } from './engine/createWorkerFor';
 import type { EngineApi, EngineResult } from './engine/protocol';
@@ -8,6 +8,7 @@ import { deleteEverything } from './lib/deleteEverything';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
 import { listen } from './lib/listen';
 import { siblingUrl } from './lib/siblingUrl';
+import { whenActivated } from './lib/whenActivated';
 import { dayNumber } from './model/dayNumber';
 import { loadPanel } from './panel/loadPanel';
 import { createOutbox } from './tracker/createOutbox';
@@ -234,11 +235,22 @@ export function init(options: InitOptions): Inkling {
     connection = connect();
     if (consent !== 'denied') start();
   });
+  // A page the browser prerenders may never be shown: what it records is held until the visitor
+  // arrives (and dated then), and is gone with the page otherwise. The engine starts meanwhile, so
+  // the decision is ready on arrival.
+  let held: Signal[] | undefined = [];
   // The visitor's choices gate every signal: nothing while paused, nothing about a blocked topic.
   const record = (signal: Signal) => {
+    if (held) return void (held.length < MAX_BUFFERED_SIGNALS && held.push(signal));
     const { paused, blockedTopics } = settings.get();
     if (!paused && !(signal.topic && blockedTopics.includes(signal.topic))) buffer.push(signal);
   };
+  const stopWaiting = whenActivated(() => {
+    const signals = held ?? [];
+    const at = Date.now();
+    held = undefined;
+    signals.forEach((signal) => record({ ...signal, at }));
+  });
   const track = (fresh = true) => {
     stopTracking ??= startTracking(record, () => variants.newView(), fresh);
   };
@@ -270,6 +282,7 @@ export function init(options: InitOptions): Inkling {
   const resetHere = (restart: boolean) => {
     stopTracking?.();
     stopTracking = undefined;
+    if (held) held = [];
     buffer.drop();
     outbox.clear();
     writeDecisionCache(null);
@@ -313,6 +326,7 @@ export function init(options: InitOptions): Inkling {
     destroy() {
       if (stopped) return;
       stopTracking?.();
+      stopWaiting();
       buffer.stop();
       variants.stop();
       stopListening();

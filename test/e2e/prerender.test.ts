@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serve } from '../../examples/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../vitest.config';
+import { requireDist } from './support/requireDist';
+import { startProcess, type StartedProcess } from './support/startProcess';
+
+// A page the browser prerenders (Speculation Rules: Chromium prerenders a likely next page, often
+// on hover) may never be shown. Nothing about it may enter the profile unless the visitor goes
+// there. Only Chromium prerenders, and it does not while DevTools drives a page (the status is
+// PrerenderingDisabledByDevTools), so this scenario starts Chromium on its own, with no driver:
+// the pages report what they see to the test server.
+
+/** What the next page reports: whether it was prerendered, and what the profile holds. */
+interface Report {
+  prerendered: string | null;
+  activated: boolean;
+  buckets: string[] | null;
+  outbox: string | null;
+}
+
+/**
+ * The marketplace page, marked: it notes in localStorage whether it began as a prerender, and
+ * when it is shown; as it loads, its own script tracks a custom signal (while prerendering).
+ */
+const NEXT = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8')
+  .replace(
+    '<head>',
+    `<head><script>
+    localStorage.setItem('test:prerendered', String(document.prerendering === true));
+    document.addEventListener('prerenderingchange', () => localStorage.setItem('test:activated', 'true'));
+  </script>`,
+  )
+  .replace('<body data-inkling-topic="outdoor">', `<body data-inkling-topic="outdoor"><script>window.inkling.track('loaded', { topic: 'probe' })</script>`);
+
+/** Reads the stored profile (signal/topic/action of each bucket, null without a database) and posts it, with the marks, to /report. */
+const REPORT_SCRIPT = `
+  async function readBuckets() {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'inkling')) return null;
+    return new Promise((resolve) => {
+      const open = indexedDB.open('inkling');
+      open.onsuccess = () => {
+        const db = open.result;
+        const all = db.transaction('buckets').objectStore('buckets').getAll();
+        all.onsuccess = () => { resolve(all.result.map((b) => b.signal + '/' + b.topic + '/' + b.action).sort()); db.close(); };
+      };
+    });
+  }
+  async function report() {
+    const body = JSON.stringify({ prerendered: localStorage.getItem('test:prerendered'), activated: localStorage.getItem('test:activated') === 'true', buckets: await readBuckets(), outbox: localStorage.getItem('inkling:outbox') });
+    await fetch('/report', { method: 'POST', body });
+  }`;
+
+/** The page the visitor is on: it asks Chromium to prerender the next page, and (with `go`) goes there after `afterMs`. */
+const firstPage = (afterMs: number, go: boolean) => `<!doctype html><title>Start</title><p>Start</p>
+<script type="speculationrules">{"prerender":[{"source":"list","urls":["/marketplace/next.html"]}]}</script>
+<script>${REPORT_SCRIPT}
+  setTimeout(() => ${go ? "location.href = '/marketplace/next.html'" : 'report()'}, ${afterMs});
+</script>`;
+
+const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
+  let text = '';
+  req.on('data', (chunk) => (text += chunk));
+  req.on('end', () => resolve(text));
+});
+
+describe.runIf(inject('engine') === 'chromium')('a prerendered page (Speculation Rules, Chromium)', () => {
+  let server: { url: string; close(): Promise<void> };
+  let waiting: ((report: Report) => void) | undefined;
+  beforeAll(async () => {
+    requireDist();
+    server = await serve({
+      routes: {
+        '/marketplace/stay.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(6000, false) },
+        '/marketplace/go.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(3000, true) },
+        // Once shown, the next page reports when its visit is in the profile (or after 8 s).
+        '/marketplace/next.html': {
+          status: 200,
+          type: 'text/html; charset=utf-8',
+          body: NEXT.replace(
+            '</body>',
+            `<script>${REPORT_SCRIPT}
+              document.addEventListener('prerenderingchange', async () => {
+                for (const start = Date.now(); Date.now() - start < 8000; ) {
+                  await new Promise((r) => setTimeout(r, 250));
+                  if ((await readBuckets())?.includes('view/outdoor/')) break;
+                }
+                await report();
+              });
+            </script></body>`,
+          ),
+        },
+        '/report': async (req: IncomingMessage) => {
+          waiting?.(JSON.parse(await readBody(req)) as Report);
+          return { status: 204, body: '' };
+        },
+      },
+    });
+  });
+  afterAll(() => server?.close());
+
+  /** Opens `path` in a fresh Chromium profile with no DevTools attached, and resolves with the first report. */
+  async function visit(path: string): Promise<Report> {
+    const profile = mkdtempSync(join(tmpdir(), 'inkling-prerender-'));
+    const reported = new Promise<Report>((resolve) => (waiting = resolve));
+    let browser: StartedProcess | undefined;
+    try {
+      browser = await startProcess(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, `${server.url}${path}`], { ready: async () => true });
+      return await Promise.race([reported, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no report from ${path} within 25 s`)), 25_000))]);
+    } finally {
+      await browser?.stop();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+
+  it('records nothing about a prerendered page the visitor never goes to', async () => {
+    const report = await visit('/marketplace/stay.html');
+    // The page was prerendered (its SDK ran, so the profile database exists), and never shown.
+    expect(report.prerendered).toBe('true');
+    expect(report.activated).toBe(false);
+    expect(report.buckets).toEqual([]);
+    expect(report.outbox).toBeNull();
+  });
+
+  it('records the visit once the visitor goes there: the view, the context and what the page tracked while prerendered', async () => {
+    const report = await visit('/marketplace/go.html');
+    expect(report.prerendered).toBe('true');
+    expect(report.activated).toBe(true);
+    // The page's own signal from its load, tracked while it was prerendered, counts too.
+    expect(report.buckets).toEqual(expect.arrayContaining(['view/outdoor/', 'context/referrer/internal', 'custom:loaded/probe/']));
+  });
+});
