@@ -180,7 +180,10 @@ export function init(options: InitOptions): Inkling {
     result.errors.forEach(report);
     result.warnings.forEach(warnOnce);
     // Results may cross (a manifest refresh runs beside ingests): never go back to an older decision.
-    if (result.decision && !stopped && consent !== 'denied' && result.decision.decidedAt >= (decision?.decidedAt ?? 0)) show(result.decision);
+    // The cached one never holds the engine's off: it was dated on an earlier page, maybe by a
+    // clock that ran ahead and has since been put right.
+    const { decision: next } = result;
+    if (next && !stopped && consent !== 'denied' && (decision?.cached || next.decidedAt >= (decision?.decidedAt ?? 0))) show(next);
   };
 
   const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;

@@ -5,6 +5,7 @@ import type { Inkling } from '../../src/types/instance';
 import type { InklingError } from '../../src/types/error';
 import { openDB } from 'idb';
 import { OUTBOX_KEY } from '../../src/constants';
+import { dayNumber } from '../../src/model/dayNumber';
 import { demoManifest } from '../support/demoManifest';
 
 /** Click counts per topic as stored in IndexedDB (what persists beyond this page). */
@@ -137,6 +138,50 @@ describe('init (engine in-thread, happy-dom)', () => {
     const next = init({ manifest: '/manifest.json', workerUrl: false });
     expect(next).not.toBe(sdk);
     sdk = next;
+  });
+
+  it("a cached decision dated by a clock that ran ahead does not hold the engine's decisions off", async () => {
+    // An earlier page cached "camper" while the device's clock was 20 days ahead; it has been put right since.
+    const ahead = Date.now() + 20 * 86_400_000;
+    localStorage.setItem('inkling:decision', JSON.stringify({ s: 'camper', m: demoManifest().id, e: ahead + 7 * 86_400_000 }));
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    expect(shown()).toEqual(['Camper']); // the first frame shows the cached decision
+    expect((await sdk.ready)?.segment).toBe('default');
+    expect(sdk.segment()?.cached).toBeUndefined();
+    await clickBikes(sdk, 5);
+    expect(sdk.segment()?.segment).toBe('cyclist');
+    expect(JSON.parse(localStorage.getItem('inkling:decision')!).s).toBe('cyclist');
+  });
+
+  it('a prerendered page records nothing until it is shown, then what it held', async () => {
+    let prerendering = true;
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => prerendering });
+    try {
+      serveCompareManifest();
+      sdk = init({ manifest: '/manifest.json', workerUrl: false });
+      for (let i = 0; i < 5; i++) sdk.track('compare');
+      expect((await sdk.ready)?.segment).toBe('default'); // the engine started meanwhile, with nothing recorded
+      dispatchEvent(new Event('pagehide')); // a prerender the visitor never sees may be discarded like this
+      await new Promise((r) => setTimeout(r, 50));
+      const db = await openDB('inkling');
+      expect(await db.count('buckets')).toBe(0);
+      db.close();
+      expect(localStorage.getItem(OUTBOX_KEY)).toBeNull();
+
+      const shownAt = Date.now();
+      prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+      const next = new Promise((resolve) => sdk!.on('segmentchange', resolve));
+      dispatchEvent(new Event('pagehide'));
+      await next;
+      expect(sdk.segment()?.segment).toBe('camper');
+      const saved = await openDB('inkling');
+      const days = (await saved.getAll('buckets')).map((b) => b.day);
+      saved.close();
+      expect(new Set(days)).toEqual(new Set([dayNumber(shownAt)]));
+    } finally {
+      delete (document as { prerendering?: unknown }).prerendering;
+    }
   });
 
   it('records custom signals through track()', async () => {
