@@ -18,13 +18,15 @@ import { startProcess, type StartedProcess } from './support/startProcess';
 interface Report {
   prerendered: string | null;
   activated: boolean;
+  ready: boolean;
   buckets: string[] | null;
   outbox: string | null;
 }
 
 /**
  * The marketplace page, marked: it notes in localStorage whether it began as a prerender, and
- * when it is shown; as it loads, its own script tracks a custom signal (while prerendering).
+ * when it is shown, and when the SDK's first decision is made; as it loads, its own script tracks
+ * a custom signal (while prerendering).
  */
 const NEXT = readFileSync(new URL('../../examples/marketplace/index.html', import.meta.url), 'utf8')
   .replace(
@@ -34,7 +36,10 @@ const NEXT = readFileSync(new URL('../../examples/marketplace/index.html', impor
     document.addEventListener('prerenderingchange', () => localStorage.setItem('test:activated', 'true'));
   </script>`,
   )
-  .replace('<body data-inkling-topic="outdoor">', `<body data-inkling-topic="outdoor"><script>window.inkling.track('loaded', { topic: 'probe' })</script>`);
+  .replace('<body data-inkling-topic="outdoor">', `<body data-inkling-topic="outdoor"><script>
+    window.inkling.track('loaded', { topic: 'probe' });
+    window.inkling.ready.then(() => localStorage.setItem('test:ready', 'true'));
+  </script>`);
 
 /** Reads the stored profile (signal/topic/action of each bucket, null without a database) and posts it, with the marks, to /report. */
 const REPORT_SCRIPT = `
@@ -50,15 +55,22 @@ const REPORT_SCRIPT = `
     });
   }
   async function report() {
-    const body = JSON.stringify({ prerendered: localStorage.getItem('test:prerendered'), activated: localStorage.getItem('test:activated') === 'true', buckets: await readBuckets(), outbox: localStorage.getItem('inkling:outbox') });
+    const body = JSON.stringify({ prerendered: localStorage.getItem('test:prerendered'), activated: localStorage.getItem('test:activated') === 'true', ready: localStorage.getItem('test:ready') === 'true', buckets: await readBuckets(), outbox: localStorage.getItem('inkling:outbox') });
     await fetch('/report', { method: 'POST', body });
   }`;
 
-/** The page the visitor is on: it asks Chromium to prerender the next page, and (with `go`) goes there after `afterMs`. */
-const firstPage = (afterMs: number, go: boolean) => `<!doctype html><title>Start</title><p>Start</p>
+/**
+ * The page the visitor is on: it asks Chromium to prerender the next page and, once that page's
+ * SDK has made its first decision (or after 15 s), goes there (`go`) or reports what the profile
+ * holds a second later (the SDK stores what it records with that first decision).
+ */
+const firstPage = (go: boolean) => `<!doctype html><title>Start</title><p>Start</p>
 <script type="speculationrules">{"prerender":[{"source":"list","urls":["/marketplace/next.html"]}]}</script>
 <script>${REPORT_SCRIPT}
-  setTimeout(() => ${go ? "location.href = '/marketplace/next.html'" : 'report()'}, ${afterMs});
+  (async () => {
+    for (const start = Date.now(); Date.now() - start < 15000 && localStorage.getItem('test:ready') !== 'true'; ) await new Promise((r) => setTimeout(r, 100));
+    ${go ? "location.href = '/marketplace/next.html';" : 'await new Promise((r) => setTimeout(r, 1000)); await report();'}
+  })();
 </script>`;
 
 const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
@@ -74,8 +86,8 @@ describe.runIf(inject('engine') === 'chromium')('a prerendered page (Speculation
     requireDist();
     server = await serve({
       routes: {
-        '/marketplace/stay.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(6000, false) },
-        '/marketplace/go.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(3000, true) },
+        '/marketplace/stay.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(false) },
+        '/marketplace/go.html': { status: 200, type: 'text/html; charset=utf-8', body: firstPage(true) },
         // Once shown, the next page reports when its visit is in the profile (or after 8 s).
         '/marketplace/next.html': {
           status: 200,
@@ -109,7 +121,7 @@ describe.runIf(inject('engine') === 'chromium')('a prerendered page (Speculation
     let browser: StartedProcess | undefined;
     try {
       browser = await startProcess(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, `${server.url}${path}`], { ready: async () => true });
-      return await Promise.race([reported, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no report from ${path} within 25 s`)), 25_000))]);
+      return await Promise.race([reported, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no report from ${path} within 30 s`)), 30_000))]);
     } finally {
       await browser?.stop();
       rmSync(profile, { recursive: true, force: true });
@@ -118,8 +130,9 @@ describe.runIf(inject('engine') === 'chromium')('a prerendered page (Speculation
 
   it('records nothing about a prerendered page the visitor never goes to', async () => {
     const report = await visit('/marketplace/stay.html');
-    // The page was prerendered (its SDK ran, so the profile database exists), and never shown.
+    // The page was prerendered (its SDK ran and decided, so the profile database exists), and never shown.
     expect(report.prerendered).toBe('true');
+    expect(report.ready).toBe(true);
     expect(report.activated).toBe(false);
     expect(report.buckets).toEqual([]);
     expect(report.outbox).toBeNull();
