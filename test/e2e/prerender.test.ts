@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serve } from '../../examples/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../vitest.config';
+import { readStoredBuckets } from './support/readPage';
 import { requireDist } from './support/requireDist';
 import { startProcess, type StartedProcess } from './support/startProcess';
 
@@ -43,16 +44,10 @@ const NEXT = readFileSync(new URL('../../examples/marketplace/index.html', impor
 
 /** Reads the stored profile (signal/topic/action of each bucket, null without a database) and posts it, with the marks, to /report. */
 const REPORT_SCRIPT = `
+  ${readStoredBuckets.toString()}
   async function readBuckets() {
     if (!(await indexedDB.databases()).some((d) => d.name === 'inkling')) return null;
-    return new Promise((resolve) => {
-      const open = indexedDB.open('inkling');
-      open.onsuccess = () => {
-        const db = open.result;
-        const all = db.transaction('buckets').objectStore('buckets').getAll();
-        all.onsuccess = () => { resolve(all.result.map((b) => b.signal + '/' + b.topic + '/' + b.action).sort()); db.close(); };
-      };
-    });
+    return (await readStoredBuckets()).map((b) => b.signal + '/' + b.topic + '/' + b.action).sort();
   }
   async function report() {
     const body = JSON.stringify({ prerendered: localStorage.getItem('test:prerendered'), activated: localStorage.getItem('test:activated') === 'true', ready: localStorage.getItem('test:ready') === 'true', buckets: await readBuckets(), outbox: localStorage.getItem('inkling:outbox') });

@@ -40,29 +40,34 @@ export function visibleVariants(tab: Tab, slot: string): Promise<string[]> {
   );
 }
 
-/** Every stored bucket, straight from the page origin's IndexedDB. */
-export function storedBuckets(tab: Tab): Promise<Bucket[]> {
-  return tab.evaluate(
-    () =>
-      new Promise<never>((resolve, reject) => {
-        const open = indexedDB.open('inkling');
-        // Never create the database from here: that would skip the SDK's own upgrade.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => resolve([] as never);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('buckets').objectStore('buckets').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as never);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+/**
+ * In the page: every stored bucket, straight from the origin's IndexedDB ([] without a
+ * database). Self-contained, as it reaches the page as source text (`evaluate`, or a page that
+ * reports by itself).
+ */
+export function readStoredBuckets(): Promise<Bucket[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('inkling');
+    // Never create the database from here: that would skip the SDK's own upgrade.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('buckets').objectStore('buckets').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result as Bucket[]);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
 }
 
-/** Click counts per topic, straight from the page origin's IndexedDB. */
+/** Every stored bucket, straight from the page origin's IndexedDB. */
+export function storedBuckets(tab: Tab): Promise<Bucket[]> {
+  return tab.evaluate(readStoredBuckets);
+}
+
 export async function storedCounts(tab: Tab): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const row of await storedBuckets(tab)) if (row.signal === 'click') counts[row.topic] = (counts[row.topic] ?? 0) + row.count;
