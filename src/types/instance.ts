@@ -32,7 +32,10 @@ export interface TrackOptions {
 
 /** A running Inkling instance (`window.inkling` in the script-tag build). */
 export interface Inkling {
-  /** The current decision, or `null` before the first one. Synchronous. */
+  /**
+   * The current decision. Until the engine answers, the one cached from the visitor's last page
+   * (`cached: true`), or `null` when there is none; `null` while personalization is off. Synchronous.
+   */
   segment(): Decision | null;
   /** Registers a listener; returns a function that removes it. */
   on<K extends keyof InklingEvents>(type: K, fn: (payload: InklingEvents[K]) => void): () => void;

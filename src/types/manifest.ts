@@ -1,5 +1,5 @@
 /** The signals a feature can read. `custom:<name>` covers `sdk.track(name)`. */
-export type SignalName = 'click' | 'view' | 'dwell' | 'scroll' | 'action' | `custom:${string}`;
+export type SignalName = 'click' | 'view' | 'dwell' | 'scroll' | 'element-dwell' | 'context' | 'action' | `custom:${string}`;
 
 /**
  * How a feature folds the matching buckets of the window into one number. Decayed means each
