@@ -6,7 +6,8 @@ import type { ProfileBucket } from '../types/profile';
 import { dayNumber } from '../model/dayNumber';
 import { decide } from '../model/decide';
 import { foldSignals } from '../model/foldSignals';
-import { manifestError } from '../model/validateManifest';
+import { storedName } from '../model/storedName';
+import { manifestError, validateManifest } from '../model/validateManifest';
 import type { CachedManifest } from '../types/cachedManifest';
 import type { InklingError } from '../types/error';
 import type { Manifest } from '../types/manifest';
@@ -66,12 +67,35 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     return { ...PROFILE_LIMITS, today, oldestDay: today - (manifest?.window.days ?? DEFAULT_WINDOW_DAYS) + 1 };
   }
 
+  /**
+   * Gives up on a store that failed (quota, an aborted transaction, a database upgraded by a
+   * newer release): reports it and keeps the profile in memory for this page, starting from
+   * whatever the failing store still returns, so the stored history keeps counting.
+   */
+  async function fallBack(what: string, e: unknown, errors: InklingError[]): Promise<void> {
+    errors.push(storageError(what, e));
+    const kept = await store.all().catch(() => []);
+    store = createMemoryStore();
+    if (kept.length > 0) await store.add(kept, limits());
+  }
+
+  /** Every stored bucket; when the store cannot be read, falls back to memory. */
+  async function readAll(errors: InklingError[]): Promise<ProfileBucket[]> {
+    try {
+      return await store.all();
+    } catch (e) {
+      await fallBack('read', e, errors);
+      return store.all();
+    }
+  }
+
   /** The answer to a call: the decision over `buckets` (read from the store when not given). */
   async function result(errors: InklingError[], refresh?: boolean, buckets?: ProfileBucket[]): Promise<EngineResult> {
     const warnings = publicKeys.length === 0 && manifest ? [NO_KEY_WARNING] : [];
     if (!manifest) return { decision: null, errors, warnings, storage: store.kind };
+    const profile = buckets ?? (await readAll(errors));
     const at = now();
-    const decision = decide(buckets ?? (await store.all()), manifest, at, dayNumber(at), current);
+    const decision = decide(profile, manifest, at, dayNumber(at), current);
     current = decision.segment;
     return { decision, errors, warnings, storage: store.kind, ...(refresh && { refresh }) };
   }
@@ -79,7 +103,8 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
   /**
    * Whether a checked manifest may be trusted (TUF's threats, DESIGN.md section 4): its
    * signature (tampering), `expires` (freeze: a fresh copy must not be expired) and `issued`
-   * (rollback: never older than the one already trusted).
+   * (rollback: never older than the one already trusted; once that one is dated, an undated
+   * candidate is refused too, or removing `issued` would get round the check).
    */
   async function distrust(candidate: Manifest, fresh: boolean): Promise<InklingError | undefined> {
     if (publicKeys.length > 0) {
@@ -89,6 +114,7 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     if (!fresh) return undefined;
     if (candidate.expires && Date.parse(candidate.expires) <= now()) return manifestError('manifest-expired', [`${manifestUrl} expired at ${candidate.expires}`]);
     const trusted = lastGood?.manifest.issued;
+    if (trusted && !candidate.issued) return manifestError('manifest-rollback', [`${manifestUrl} has no issued date, and the trusted one was issued ${trusted}`]);
     if (trusted && candidate.issued && Date.parse(candidate.issued) < Date.parse(trusted)) {
       return manifestError('manifest-rollback', [`${manifestUrl} was issued ${candidate.issued}, before the trusted one (${trusted})`]);
     }
@@ -135,8 +161,7 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       return (await store.add(deltas, limits(), id)).buckets;
     } catch (e) {
       // Quota exceeded, or the database went away: keep this page's signals in memory.
-      errors.push(storageError('write to', e));
-      store = createMemoryStore();
+      await fallBack('write to', e, errors);
       return (await store.add(deltas, limits(), id)).buckets;
     }
   }
@@ -151,7 +176,9 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
       for (const key of malformed) errors.push({ code: 'options-invalid', message: `Inkling public key ${JSON.stringify(key)} is not a raw 32-byte Ed25519 key in standard base64` });
       manifestTimeout = config.manifestTimeout;
       await setPersist(config.persist, errors);
-      const cached = await store.getManifest(manifestUrl).catch(() => undefined);
+      const stored = await store.getManifest(manifestUrl).catch(() => undefined);
+      // Re-checked: another release (a newer spec version, say) may have cached it under the same URL.
+      const cached = stored && validateManifest(stored.manifest).ok ? stored : undefined;
       // Re-verified, because the configured keys may have changed since it was stored.
       const fromCache = !!cached && !(await distrust(cached.manifest, false));
       if (fromCache) {
@@ -182,22 +209,29 @@ export function createEngine({ openStore = createIndexedDBStore, now = Date.now 
     },
 
     async forget() {
-      await store.clear();
-      reopenAfterForget = store.kind === 'indexeddb';
+      const was = store;
+      reopenAfterForget = was.kind === 'indexeddb';
       store = createMemoryStore();
       persistent = undefined;
-      await deleteProfileDB();
       current = undefined;
       lastGood = undefined;
+      // Emptied first, as a tab of an old release may block the deletion (see deleteProfileDB).
+      // Neither failure (storage blocked, a database upgraded by a newer release) may stop the
+      // other step or reject: "delete everything" does all it can, and the page carries on.
+      await was.clear().catch(() => undefined);
+      await deleteProfileDB().catch(() => undefined);
     },
 
     async blockTopic(topic) {
       const errors: InklingError[] = [];
-      const drop = (await store.all()).filter((b) => b.topic === topic && b.signal !== 'context');
+      // Stored names are cut (see storedName): a longer name must find what it was stored as.
+      const name = storedName(topic);
+      const drop = (await readAll(errors)).filter((b) => b.topic === name && b.signal !== 'context');
       try {
         await store.remove(drop);
       } catch (e) {
-        errors.push(storageError('write to', e));
+        await fallBack('write to', e, errors);
+        await store.remove(drop);
       }
       return result(errors);
     },

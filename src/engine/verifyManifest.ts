@@ -8,14 +8,21 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
 /**
  * Checks the manifest's Ed25519 signature (WebCrypto) over its canonical JSON against each
  * public key in turn, so a site can rotate keys: any one key that verifies is enough.
- * Fails closed: no signature, no usable key, or no Ed25519 in this browser means rejection.
+ * Never throws, and fails closed: no signature, one that does not decode, no usable key, or no
+ * Ed25519 in this browser means rejection.
  */
 export async function verifyManifest(manifest: Manifest, publicKeys: readonly string[]): Promise<Verdict> {
   if (!manifest.signature) return { ok: false, reason: 'it is not signed, and a public key is configured' };
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return { ok: false, reason: 'this page is not a secure context, so WebCrypto cannot verify it' };
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = fromBase64(manifest.signature);
+  } catch {
+    // The manifest check lets through any base64 alphabet, but "A" (say) does not decode.
+    return { ok: false, reason: 'its signature is not valid base64' };
+  }
   const data = new TextEncoder().encode(signedPayload(manifest));
-  const signature = fromBase64(manifest.signature);
   let unsupported = false;
   for (const encoded of publicKeys) {
     try {

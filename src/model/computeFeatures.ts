@@ -60,10 +60,14 @@ function aggregate(f: FeatureSpec, buckets: ProfileBucket[], today: number, mani
 /**
  * One feature's aggregate in the standardised space: transform (`log1p` or `none`), then
  * z-score with the manifest's mean and std. The CLI trains with exactly this function.
+ * `log1p` reads a negative aggregate (a sum of negative `track()` values) as 0, and a result
+ * that is not finite counts as 0 (the average visitor): one NaN would make every distance NaN,
+ * and the first segment would win with confidence NaN.
  */
 export function standardize(feature: Pick<FeatureSpec, 'transform' | 'mean' | 'std'>, raw: number): number {
-  const transformed = feature.transform === 'log1p' ? Math.log1p(raw) : raw;
-  return (transformed - feature.mean) / feature.std;
+  const transformed = feature.transform === 'log1p' ? Math.log1p(Math.max(raw, 0)) : raw;
+  const z = (transformed - feature.mean) / feature.std;
+  return Number.isFinite(z) ? z : 0;
 }
 
 /** Buckets inside the manifest's window, counted back from `today` (inclusive). */

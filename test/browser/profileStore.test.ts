@@ -72,6 +72,19 @@ describe('profile store on real IndexedDB', () => {
     expect((await engine.inspect()).buckets).toEqual([]);
   });
 
+  it('after a newer release upgraded the database, the engine reports instead of rejecting, and "delete everything" still deletes it', async () => {
+    const manifestUrl = new URL('/examples/marketplace/manifest.json', location.origin).href;
+    const engine = createEngine();
+    await engine.start({ manifestUrl, persist: true }, [{ signal: 'click', topic: 'tents', value: 1, at: Date.now() }]);
+    (await openDB('inkling', DB_VERSION + 1)).close();
+    const blocked = await engine.blockTopic('tents');
+    expect(blocked.storage).toBe('memory');
+    expect(blocked.errors.map((e) => e.code)).toEqual(['storage-unavailable']);
+    // Emptying the stores fails (VersionError): the database is deleted all the same.
+    await expect(engine.forget()).resolves.toBeUndefined();
+    expect((await indexedDB.databases()).some((d) => d.name === 'inkling')).toBe(false);
+  });
+
   it('deletes records that are not buckets (corruption) on the next write', async () => {
     const store = await createIndexedDBStore();
     const db = await openDB('inkling');

@@ -148,6 +148,21 @@ describe('computeFeatures transform and z-score', () => {
     expect(z[1]).toBeCloseTo((Math.log(8) - 1) / 0.5, 12);
   });
 
+  it('reads a negative aggregate as 0 under log1p (a sum of negative track() values), so z stays finite', () => {
+    const m = manifest([feature({ transform: 'log1p', mean: 0.3, std: 0.6 })]);
+    const { raw, z } = computeFeatures([bucket({ sum: -5 })], m, TODAY);
+    expect(raw[0]).toBe(-5);
+    expect(z[0]).toBeCloseTo(-0.5, 12);
+  });
+
+  it('counts a standardised value that is not finite as 0 (the average visitor), not NaN or Infinity', () => {
+    // Two stored sums near Number.MAX_VALUE add up to Infinity.
+    const huge = [bucket({ topic: 'a', sum: 1e308 }), bucket({ topic: 'b', sum: 1e308 })];
+    const { raw, z } = computeFeatures(huge, manifest([feature()]), TODAY);
+    expect(raw[0]).toBe(Infinity);
+    expect(z[0]).toBe(0);
+  });
+
   it('maps an empty profile to -mean/std (log1p(0) = 0)', () => {
     const m = manifest([feature({ transform: 'log1p', mean: 0.3, std: 0.6 }), feature({ name: 'g', mean: 2, std: 4 })]);
     const { raw, z } = computeFeatures([], m, TODAY);

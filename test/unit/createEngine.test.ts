@@ -1,13 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createEngine } from '../../src/engine/createEngine';
-import type { ProfileStore } from '../../src/engine/profileStore';
+import { createIndexedDBStore, type ProfileStore } from '../../src/engine/profileStore';
 import type { Signal } from '../../src/types/signal';
 import { demoManifest } from '../support/demoManifest';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const clicks = (topic: string, n: number): Signal[] => Array.from({ length: n }, () => ({ signal: 'click', topic, value: 1, at: NOW }));
 const respondWith = (body: string, status = 200) => vi.fn(async () => new Response(body, { status }));
+/** What a tab of a newer release does: opens the database at a higher version, which closes ours for good. */
+const upgradeByNewerRelease = () =>
+  new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open('inkling', 4);
+    request.onsuccess = () => (request.result.close(), resolve());
+    request.onerror = () => reject(request.error);
+  });
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -120,6 +127,20 @@ describe('createEngine', () => {
     expect((await engine.inspect()).buckets[0]?.count).toBe(3);
   });
 
+  it('keeps deciding from the stored profile after one write fails (quota)', async () => {
+    const first = createEngine({ now: () => NOW });
+    await first.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('bikes', 6));
+    // The next page reads the stored profile fine, but its first write fails.
+    const real = await createIndexedDBStore();
+    let fail = true;
+    const flaky: ProfileStore = { ...real, add: (...args) => (fail ? ((fail = false), Promise.reject(new DOMException('full', 'QuotaExceededError'))) : real.add(...args)) };
+    const second = createEngine({ now: () => NOW, openStore: async () => flaky });
+    expect((await second.start({ manifestUrl: 'http://shop.test/m.json', persist: true })).decision?.segment).toBe('cyclist');
+    const after = await second.ingest({ signals: clicks('tents', 1) });
+    expect(after).toMatchObject({ storage: 'memory', errors: [{ code: 'storage-unavailable' }], decision: { segment: 'cyclist' } });
+    expect((await second.inspect()).buckets.find((b) => b.topic === 'bikes')?.count).toBe(6);
+  });
+
   it('applies a replayed batch once only (outbox replay after the tab closed)', async () => {
     const engine = createEngine({ now: () => NOW });
     await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
@@ -144,6 +165,54 @@ describe('createEngine', () => {
     expect(granted).toMatchObject({ storage: 'indexeddb', errors: [] });
     expect(granted.decision?.segment).toBe('cyclist');
     expect((await elsewhere.inspect()).buckets[0]).toMatchObject({ topic: 'bikes', count: 3 });
+  });
+
+  it('blockTopic() purges a topic whose name was cut to 64 characters when stored', async () => {
+    const topic = 'camping-and-hiking-'.repeat(5); // 95 characters, as written in data-inkling-topic
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true });
+    await engine.ingest({ signals: [...clicks(topic, 3), ...clicks('tents', 1)] });
+    await engine.blockTopic(topic);
+    expect((await engine.inspect()).buckets.map((b) => b.topic)).toEqual(['tents']);
+  });
+
+  it('blockTopic() reports storage-unavailable, not a rejection, when a newer release upgraded the database', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('tents', 2));
+    await upgradeByNewerRelease();
+    const blocked = await engine.blockTopic('tents');
+    expect(blocked).toMatchObject({ storage: 'memory', errors: [{ code: 'storage-unavailable' }] });
+    // Once in memory, the next calls neither fail nor report again.
+    expect(await engine.ingest({ signals: clicks('bikes', 1) })).toMatchObject({ storage: 'memory', errors: [] });
+  });
+
+  it('a decision reports storage-unavailable, not a rejection, when the profile cannot be read', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('tents', 2));
+    await upgradeByNewerRelease();
+    const refreshed = await engine.refresh();
+    expect(refreshed).toMatchObject({ storage: 'memory', errors: [{ code: 'storage-unavailable', message: expect.stringContaining('could not read IndexedDB') }] });
+    expect(refreshed.decision?.manifestId).toBe('test-manifest');
+  });
+
+  it('forget() still deletes the database when emptying it fails', async () => {
+    const engine = createEngine({ now: () => NOW });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('tents', 2));
+    await upgradeByNewerRelease();
+    await expect(engine.forget()).resolves.toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('inkling');
+    expect((await engine.inspect()).buckets).toEqual([]);
+  });
+
+  it('forget() resolves when IndexedDB itself refuses (blocked storage)', async () => {
+    const denied = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    const engine = createEngine({ now: () => NOW, openStore: () => Promise.reject(new DOMException('denied', 'SecurityError')) });
+    await engine.start({ manifestUrl: 'http://shop.test/m.json', persist: true }, clicks('tents', 2));
+    vi.stubGlobal('indexedDB', { open: denied, deleteDatabase: denied });
+    await expect(engine.forget()).resolves.toBeUndefined();
+    expect((await engine.inspect()).buckets).toEqual([]);
   });
 
   it('forget() deletes the stored profile', async () => {

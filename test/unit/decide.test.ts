@@ -112,6 +112,20 @@ describe('decide', () => {
     expect(dflt.decidedAt).toBe(NOW);
   });
 
+  it('stays finite when a log1p feature reads a negative sum (negative track() values)', () => {
+    const m = manifest({
+      features: [
+        { name: 'spend', signal: 'custom:spend', agg: 'sum', transform: 'log1p', mean: 0, std: 1, label: 'spend' },
+        { name: 'book_views', signal: 'view', topic: 'books', agg: 'count', transform: 'none', mean: 0, std: 1, label: 'book pages viewed' },
+      ],
+    });
+    const spend: ProfileBucket = { day: TODAY, signal: 'custom:spend', topic: '', action: '', count: 1, sum: -5, max: -5 };
+    const d = decide([spend, views(5)], m, NOW, TODAY);
+    // Without the clamp every distance is NaN and the first segment (camper) wins with confidence NaN.
+    expect(d.segment).toBe('reader');
+    expect(Number.isFinite(d.confidence)).toBe(true);
+  });
+
   it('passes the current segment on to hysteresis', () => {
     // z = (3, 2): d(camper) = 4 + 4 = 8, d(reader) = 9 + 9 = 18; 8 is not below (1 - 0.6) × 18 = 7.2
     const buckets = [clicks(3), views(2)];

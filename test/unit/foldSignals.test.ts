@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bucketKey, foldSignals, mergeBucket } from '../../src/model/foldSignals';
+import { isBucket } from '../../src/model/boundProfile';
+import { bucketKey, foldSignals, MAX_SIGNAL_VALUE, mergeBucket } from '../../src/model/foldSignals';
+import { MAX_NAME_LENGTH, storedName } from '../../src/model/storedName';
 import type { ProfileBucket } from '../../src/types/profile';
 import type { Signal } from '../../src/types/signal';
 
@@ -73,6 +75,12 @@ describe('foldSignals', () => {
     expect(buckets[0]).toMatchObject({ signal: 'click', count: 1, sum: 4, max: 4 });
   });
 
+  it('clamps values to ±MAX_SIGNAL_VALUE, so two huge values leave a finite bucket the profile check keeps', () => {
+    const [b] = foldSignals([signal({ value: 1e308 }), signal({ value: 1e308 }), signal({ value: -1e308 })]);
+    expect(b).toMatchObject({ count: 3, sum: MAX_SIGNAL_VALUE, max: MAX_SIGNAL_VALUE });
+    expect(isBucket(mergeBucket(b, b!))).toBe(true);
+  });
+
   it('keeps the largest value even when all values are negative', () => {
     const [b] = foldSignals([signal({ value: -3 }), signal({ value: -1 }), signal({ value: -7 })]);
     expect(b).toMatchObject({ count: 3, sum: -11, max: -1 });
@@ -84,6 +92,16 @@ describe('foldSignals', () => {
     const copy = structuredClone(batch);
     foldSignals(batch);
     expect(batch).toEqual(copy);
+  });
+});
+
+describe('storedName', () => {
+  it('is the name as foldSignals stores it: cut to MAX_NAME_LENGTH, empty when missing', () => {
+    const long = 'camping-and-hiking-'.repeat(5);
+    expect(storedName(long)).toBe(long.slice(0, MAX_NAME_LENGTH));
+    expect(storedName(long)).toBe(foldSignals([signal({ topic: long })])[0]!.topic);
+    expect(storedName('tents')).toBe('tents');
+    expect(storedName(undefined)).toBe('');
   });
 });
 
