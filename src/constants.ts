@@ -84,3 +84,5 @@ export const ACTIVITY_SETTLE_MS = 500;
  * this: each look costs the scrolling page script time (about half the SDK's cost per scroll step).
  */
 export const ACTIVITY_POLL_MAX_MS = 1000;
+/** Page and element dwell stop counting this long after the visitor's last input: they are taken to have left. */
+export const DWELL_IDLE_MS = 30_000;

@@ -1,11 +1,11 @@
 import { FLUSH_INTERVAL_MS, MAX_BUFFERED_SIGNALS } from '../constants';
-import { onHidden } from '../lib/onHidden';
+import { listen } from '../lib/listen';
 import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
 
 /** Collects signals on the main thread and hands them over in batches. */
 export interface SignalBuffer {
-  /** Adds one signal; schedules an idle flush, or flushes at once when the buffer is full. */
+  /** Adds one signal; schedules an idle flush, or flushes at once when the buffer is full or the page is away. */
   push(signal: Signal): void;
   /** Hands everything buffered to the sink now. */
   flush(): void;
@@ -22,6 +22,16 @@ export interface SignalBuffer {
  * after its last flush, so a burst of clicks makes one batch and not one per click (each batch
  * is a round trip to the worker, an IndexedDB transaction and a decision); when it holds
  * `MAX_BUFFERED_SIGNALS`; and at once when the page is hidden or unloaded.
+ *
+ * While the page is away (from `visibilitychange` → hidden or `pagehide` until it is shown
+ * again), what is pushed is flushed as leaving in a microtask: the signals one tracker pushes in
+ * its handler (element dwell, one per topic) make one batch, not one each, so they cannot crowd
+ * older batches out of the outbox, and the batch is out before the event's dispatch ends.
+ * The buffer registers its handler
+ * before the trackers register theirs, so their last measures (page dwell, scroll depth, element
+ * dwell) arrive after its own flush; a page killed after being hidden without a `pagehide` (a
+ * mobile app switch, a discarded tab) must have them in the outbox already, and an idle flush
+ * would not get there.
  */
 export function createSignalBuffer(
   sink: (batch: Signal[], leaving: boolean, freezing: boolean) => void,
@@ -56,19 +66,31 @@ export function createSignalBuffer(
     const batch = take(!leaving && pending.length > 0);
     if (batch.length > 0) sink(batch, leaving, freezing);
   };
-  // From a `pagehide` with `persisted` until the next signal, it is frozen in the cache
+  // Away from hidden or `pagehide` until shown again (`visibilitychange` → visible, a bfcache
+  // `pageshow`, a prerender's activation); frozen from a `pagehide` with `persisted` until then
   // (WebKit fires `visibilitychange` after `pagehide`, so that flush must know it too).
+  let away = false;
   let frozen = false;
-  const offHidden = onHidden((event) => {
-    if (event.type === 'pagehide') frozen = (event as PageTransitionEvent).persisted === true;
-    flush(true, frozen);
+  let flushQueued = false;
+  const offAway = listen(window, 'visibilitychange pagehide pageshow prerenderingchange', (event) => {
+    const { type } = event;
+    if (type === 'pagehide') frozen = (event as PageTransitionEvent).persisted === true;
+    away = type === 'pagehide' || (type === 'visibilitychange' && document.visibilityState === 'hidden');
+    if (away) flush(true, frozen);
+    else frozen = false;
   });
 
   return {
     push(signal) {
-      frozen = false;
       pending.push(signal);
-      if (pending.length >= max) flush();
+      if (away) {
+        if (flushQueued) return;
+        flushQueued = true;
+        queueMicrotask(() => {
+          flushQueued = false;
+          flush(true, frozen);
+        });
+      } else if (pending.length >= max) flush();
       else cancelIdle ??= schedule();
     },
     flush: () => flush(),
@@ -78,7 +100,7 @@ export function createSignalBuffer(
     },
     stop() {
       flush();
-      offHidden();
+      offAway();
     },
   };
 }

@@ -7,11 +7,14 @@ import { trackPageDwell } from './trackPageDwell';
 import { trackPageViews } from './trackPageViews';
 import { trackScrollDepth } from './trackScrollDepth';
 
-/** Measures of one page view, closed (and emitted) when the view ends. */
-function trackView(push: (s: Signal) => void): () => void {
+/**
+ * Measures of one page view, closed (and emitted) when the view ends. A view ended by a route
+ * change (`routed`) is not looked at again: the page already shows the next route.
+ */
+function trackView(push: (s: Signal) => void): (routed?: boolean) => void {
   const topic = getPageTopic();
   const stops = [trackScrollDepth(push, topic), trackPageDwell(push, topic)];
-  return () => stops.forEach((stop) => stop());
+  return (routed) => stops.forEach((stop) => stop(routed));
 }
 
 /**
@@ -23,7 +26,7 @@ function trackView(push: (s: Signal) => void): () => void {
  */
 export function startTracking(push: (s: Signal) => void, onNewView: () => void = () => {}, fresh = true): () => void {
   if (fresh) getContext().forEach(push);
-  let stopView = () => {};
+  let stopView: (routed?: boolean) => void = () => {};
   const stops = [trackClicks(push)];
   // The page view needs <body> for its topic: a script in <head> runs before the parser gets
   // there. Element dwell waits too, so no observer works on every node the parser inserts.
@@ -34,7 +37,7 @@ export function startTracking(push: (s: Signal) => void, onNewView: () => void =
       trackPageViews(
         push,
         () => {
-          stopView();
+          stopView(true);
           stopView = trackView(push);
           onNewView();
         },

@@ -1,4 +1,4 @@
-import { ATTR_TOPIC, PANEL_EVENT, PANEL_TAG } from '../constants';
+import { ATTR_TOPIC, DWELL_IDLE_MS, PANEL_EVENT, PANEL_TAG } from '../constants';
 import { listen } from '../lib/listen';
 import { onActivity } from '../lib/onActivity';
 import { whenIdle } from '../lib/whenIdle';
@@ -14,7 +14,9 @@ const OBSERVED = `body [${ATTR_TOPIC}]`;
  *
  * It looks rather than watches: what is in view is read once when the page has loaded, when
  * scrolling (or any input that may move the page) settles (`onActivity`) and when the page is
- * shown again, and the time between two looks goes to what was in view at the first. No
+ * shown again, and the time between two looks goes to what was in view at the first, up to
+ * `DWELL_IDLE_MS` after the visitor was last seen, as for page dwell (`trackPageDwell`): every
+ * burst of input, even one that moves nothing, counts the time since the one before. No
  * observer works while the parser inserts nodes or while the visitor scrolls, and content
  * passing by during a scroll is not counted as read. While the visitor panel is open (a modal
  * dialog), nothing behind it is counted.
@@ -33,19 +35,23 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
   let since = 0;
   let looks = 0;
 
+  /** Credits the time since the last credit to what is in view, at most `DWELL_IDLE_MS`: the visitor is taken to have left by then. */
+  const credit = (now: number) => {
+    if (now <= since) return;
+    for (const el of inView) {
+      const topic = el.isConnected && el.getAttribute(ATTR_TOPIC);
+      if (topic) totals.set(topic, (totals.get(topic) ?? 0) + Math.min(now - since, DWELL_IDLE_MS));
+    }
+    since = now;
+  };
   /**
-   * Credits the time since the last look to what was in view then, and looks again (`again`
+   * Credits the time since the last credit to what was in view, and looks again (`again`
    * false: the page is going away). A look is a one-shot IntersectionObserver: the browser
    * works out what is at least half in view in its next rendering step, with no layout forced
    * from here and with clipping by inner scrollers taken into account.
    */
   const look = (again = true) => {
-    const now = performance.now();
-    for (const el of inView) {
-      const topic = el.isConnected && el.getAttribute(ATTR_TOPIC);
-      if (topic) totals.set(topic, (totals.get(topic) ?? 0) + now - since);
-    }
-    since = now;
+    credit(performance.now());
     inView = [];
     const mine = ++looks;
     // A prerendering page reports `hidden` too, so this also waits for activation.
@@ -76,7 +82,10 @@ export function trackElementDwell(push: (signal: Signal) => void): () => void {
 
   const stops = [
     whenIdle(() => look()),
-    onActivity((_, moved) => moved && look()),
+    onActivity((activeAt, moved) => {
+      credit(activeAt);
+      if (moved) look();
+    }),
     // Hidden or unloaded: push. Visible again (also after a bfcache restore or a prerender's activation): look again.
     // The first pageshow comes with `load`, before the page is laid out: looking then would force
     // the whole layout early. The idle-time look above covers it; only a bfcache restore looks.

@@ -1,3 +1,4 @@
+import { DWELL_IDLE_MS } from '../constants';
 import { listen } from '../lib/listen';
 import { onActivity } from '../lib/onActivity';
 import type { Signal } from '../types/signal';
@@ -12,7 +13,7 @@ import type { Signal } from '../types/signal';
  * last input. Inputs inside a burst are not seen one by one, so the count can end up to
  * `ACTIVITY_POLL_MAX_MS` away from the visitor's very last input.
  */
-export function trackPageDwell(push: (signal: Signal) => void, topic: string | undefined, idleMs = 30_000): () => void {
+export function trackPageDwell(push: (signal: Signal) => void, topic: string | undefined, idleMs = DWELL_IDLE_MS): () => void {
   const doc = document as Document & { prerendering?: boolean };
   let unloaded = false; // between pagehide and a bfcache pageshow
   const shown = () => !unloaded && !doc.prerendering && doc.visibilityState === 'visible';

@@ -5,7 +5,10 @@ import type { Signal } from '../types/signal';
 /**
  * Pushes a `view` signal for the page load (unless `countThisView` is false), then one per single-page-app route change:
  * `history.pushState` / `replaceState` (wrapped, never polled) and `popstate`. Only a change of
- * `pathname + search` is a view; hash-only and state-only changes are not.
+ * `pathname + search` is a view; hash-only and state-only changes are not. A return from the
+ * back/forward cache (`pageshow` with `persisted`) is a view too, as the same Back press is when
+ * the browser loads the page again instead; it does not call `onNewView`, as the page comes back
+ * as it was left.
  *
  * The URL is compared, and the topic read, in a microtask after the change: a router that sets
  * `<body data-inkling-topic>` in the same task is seen, and one that pushes then replaces (to
@@ -53,7 +56,8 @@ export function trackPageViews(push: (signal: Signal) => void, onNewView?: () =>
   };
 
   if (countThisView) pushView();
-  const stops = [listen(window, 'popstate', check), wrap('pushState'), wrap('replaceState')];
+  const restored = (event: Event) => (event as PageTransitionEvent).persisted && pushView();
+  const stops = [listen(window, 'popstate', check), listen(window, 'pageshow', restored), wrap('pushState'), wrap('replaceState')];
   return () => {
     stopped = true;
     try {

@@ -1,6 +1,7 @@
 import { getMainScroller } from '../lib/getMainScroller';
 import { onActivity } from '../lib/onActivity';
 import { onHidden } from '../lib/onHidden';
+import { whenIdle } from '../lib/whenIdle';
 import type { Signal } from '../types/signal';
 
 /**
@@ -8,41 +9,40 @@ import type { Signal } from '../types/signal';
  * is hidden or unloaded, and again each time the visitor comes back and scrolls deeper.
  * The scroller may be the document or a large inner element (an app shell's `<main>`).
  *
- * No scroll listener of its own: it looks when scrolling settles (`onActivity`) and when the page
- * is hidden. A peak passed without stopping (scrolled to the bottom and straight back
- * up, never still for `ACTIVITY_SETTLE_MS`) is missed. Returns a stop function.
+ * No scroll listener of its own: it looks once in idle time after the view starts, when scrolling
+ * settles (`onActivity`) and when the page is hidden. A peak passed without stopping (scrolled to
+ * the bottom and straight back up, never still for `ACTIVITY_SETTLE_MS`) is missed.
+ *
+ * Returns a stop function that pushes what was seen. `stop(true)` (`routed`) does not look again:
+ * when a single-page app changes route, the page already shows the next route's content, so the
+ * view ends with what its own looks saw (for a view never scrolled, its first screen as read in
+ * idle time; nothing if it ended before that).
  */
-export function trackScrollDepth(push: (signal: Signal) => void, topic: string | undefined): () => void {
-  let deepest = 0; // over scrollers that can scroll
-  let flat = false; // the last look found nothing scrollable: such a page counts as 1
+export function trackScrollDepth(push: (signal: Signal) => void, topic: string | undefined): (routed?: boolean) => void {
+  let deepest = 0; // over looks that found the page scrolled
+  let last = 0; // how deep the last look saw, scrolled or not; 1 if nothing could scroll
   let emitted = 0;
 
-  // Notes how deep `el` is scrolled, unless it cannot scroll or is too small to be the page
-  // (carousels, menus); returns whether it counted.
-  const reach = (el: Element | null | undefined) => {
-    if (!el) return false;
-    const { scrollTop, clientHeight, scrollHeight } = el;
-    if (scrollHeight <= clientHeight || clientHeight < innerHeight / 2) return false;
-    deepest = Math.max(deepest, Math.min(1, (scrollTop + clientHeight) / scrollHeight));
-    return true;
-  };
-  // The document, else the app shell's scroller; neither scrolling means the whole page is in view.
+  // A look at a page not scrolled yet only says how long it is, and a page still loading grows: the
+  // last such look stands, so the first screen of a page hidden unscrolled is read on the page fully laid out.
   const look = () => {
-    flat = !reach(document.scrollingElement) && !reach(getMainScroller());
+    const el = getMainScroller();
+    if (!el) return void (last = 1);
+    const { scrollTop, clientHeight, scrollHeight } = el;
+    last = Math.min(1, (scrollTop + clientHeight) / scrollHeight);
+    if (scrollTop > 0) deepest = Math.max(deepest, last);
   };
 
-  const emit = () => {
-    look();
-    const depth = Math.round((deepest || (flat ? 1 : 0)) * 100) / 100;
+  const emit = (routed?: boolean) => {
+    if (!routed) look();
+    const depth = Math.round((deepest || last) * 100) / 100;
     if (depth <= emitted) return;
     emitted = depth;
     push({ signal: 'scroll', topic, value: depth, at: Date.now() });
   };
-  // Nothing is read at start: until the visitor scrolls, the look when the page is hidden sees
-  // the same page, now fully laid out.
-  const stops = [onActivity((_, moved) => moved && look()), onHidden(emit)];
-  return () => {
+  const stops = [whenIdle(look), onActivity((_, moved) => moved && look()), onHidden(() => emit())];
+  return (routed) => {
     stops.forEach((stop) => stop());
-    emit();
+    emit(routed);
   };
 }

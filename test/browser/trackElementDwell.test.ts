@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTIVITY_POLL_MAX_MS } from '../../src/constants';
+import { ACTIVITY_POLL_MAX_MS, ACTIVITY_SETTLE_MS } from '../../src/constants';
 import { trackElementDwell } from '../../src/tracker/trackElementDwell';
+import { trackPageDwell } from '../../src/tracker/trackPageDwell';
 import type { Signal } from '../../src/types/signal';
 
 let clock = 0;
@@ -173,6 +174,30 @@ describe('trackElementDwell in Chromium', () => {
     clock += 1000;
     stop();
     expect(dwell()).toEqual([['tents', 2], ['tents', 1]]);
+  });
+
+  it('stops counting 30 s after the last input, as page dwell does (a tab left visible for an hour)', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    const stopPage = trackPageDwell((s) => seen.push(s), 'camping');
+    await scrollToShow(tents, 100); // the visitor scrolls to the tents, then walks away
+    clock += 3_600_000;
+    setVisibility('hidden');
+    stopPage();
+    expect(seen.filter((s) => s.signal === 'dwell').map((s) => s.value)).toEqual([30]);
+    expect(dwell()).toEqual([['tents', 30]]);
+  });
+
+  it('keeps counting while the visitor is active without moving the page', async () => {
+    const tents = topicBlock('tents');
+    stop = trackElementDwell((s) => seen.push(s));
+    await scrollToShow(tents, 100);
+    clock += 20_000;
+    document.dispatchEvent(new PointerEvent('pointermove')); // reading, mouse in hand
+    await new Promise((r) => setTimeout(r, ACTIVITY_SETTLE_MS + 50));
+    clock += 20_000;
+    stop();
+    expect(dwell()).toEqual([['tents', 40]]);
   });
 
   it('closes intervals on pagehide', async () => {

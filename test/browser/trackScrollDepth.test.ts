@@ -109,6 +109,39 @@ describe('trackScrollDepth in Chromium', () => {
     expect(signals.map((s) => s.value)).toEqual([signals[0]!.value, expected]);
   });
 
+  it('measures an app shell on its inner scroller when the document overflows it by a few px', async () => {
+    // A typical shell: <html> hides its overflow, <body> keeps its default 8 px margin, so the
+    // document overflows by 16 px it cannot scroll; <main> is as tall as the viewport and scrolls.
+    document.documentElement.style.cssText = 'overflow: hidden';
+    document.body.style.cssText = 'margin: 8px';
+    const main = document.createElement('main');
+    main.style.cssText = 'display: block; overflow: auto; height: 100vh';
+    main.append(block('6000px'));
+    document.body.append(main);
+    expect(root().scrollHeight).toBeGreaterThan(root().clientHeight);
+
+    start();
+    await frames(2);
+    hide(); // the visitor read only the first screen of <main>
+    expect(signals.map((s) => s.value)).toEqual([depthOf(main)]);
+    expect(signals[0]!.value).toBeLessThan(0.5);
+  });
+
+  it('prefers an inner scroller that scrolls further than the document', async () => {
+    document.body.style.cssText = 'margin: 8px';
+    const main = document.createElement('main');
+    main.style.cssText = 'display: block; overflow: auto; height: 100vh';
+    main.append(block('6000px'));
+    document.body.append(main);
+    start();
+    main.scrollTop = 3000;
+    await settle(main);
+    await frames(2);
+    hide();
+    expect(signals.map((s) => s.value)).toEqual([depthOf(main)]);
+    expect(signals[0]!.value).toBeLessThan(0.9);
+  });
+
   it('ignores small inner scrollers such as carousels and menus', async () => {
     const menu = block('100px', 'overflow: auto');
     menu.append(block('2000px'));
@@ -146,6 +179,18 @@ describe('trackScrollDepth in Chromium', () => {
     expect(signals.map((s) => s.value)).toEqual([1]);
   });
 
+  it('reads the first screen of a page hidden unscrolled as the page is then, not as it was while loading', async () => {
+    const content = block('1500px');
+    document.body.append(content);
+    start();
+    await new Promise((r) => requestIdleCallback(r)); // its look in idle time sees the page still short
+    content.style.height = '5000px'; // images and late content arrive
+    await frames(2);
+    hide();
+    expect(signals.map((s) => s.value)).toEqual([depthOf(root())]);
+    expect(signals[0]!.value).toBeLessThan(0.3);
+  });
+
   it('measures when stopped, even before its first frame', () => {
     document.body.append(block('5000px'));
     start();
@@ -157,7 +202,7 @@ describe('trackScrollDepth in Chromium', () => {
   it('reads no layout while the visitor scrolls, and once when the scrolling settles', async () => {
     document.body.append(block('5000px'));
     start();
-    await frames(2);
+    await new Promise((r) => requestIdleCallback(r)); // after its look in idle time
     const reads: string[] = [];
     const saved = ['scrollTop', 'scrollHeight', 'clientHeight'].map((name) => {
       const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, name)!;
@@ -177,8 +222,8 @@ describe('trackScrollDepth in Chromium', () => {
       }
       expect(reads).toEqual([]);
       await new Promise((r) => setTimeout(r, ACTIVITY_SETTLE_MS));
-      // Ten events, one burst: the document is measured once (the spy works).
-      expect(reads.filter((name) => name === 'scrollHeight')).toHaveLength(1);
+      // Ten events, one burst: the page is measured once (the spy works).
+      expect(reads.filter((name) => name === 'scrollTop')).toHaveLength(1);
     } finally {
       for (const [name, descriptor] of saved) Object.defineProperty(Element.prototype, name, descriptor);
     }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onHidden } from '../../src/lib/onHidden';
 import { createSignalBuffer } from '../../src/tracker/createSignalBuffer';
 import type { Signal } from '../../src/types/signal';
 
@@ -50,13 +51,82 @@ describe('createSignalBuffer', () => {
     buffer.push(signal(1));
     dispatchEvent(new Event('pagehide'));
     expect(batches).toEqual([[[signal(1)], true]]);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true })); // back from the bfcache
     buffer.push(signal(2));
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
     expect(batches).toEqual([[[signal(1)], true], [[signal(2)], true]]);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
     buffer.push(signal(3));
     vi.advanceTimersByTime(1000);
     expect(batches[2]).toEqual([[signal(3)], false]);
+    buffer.stop();
+  });
+
+  it('while the page is away, hands what is pushed over as leaving within the same task (one batch per handler), until it is shown again', async () => {
+    const batches: [Signal[], boolean, boolean][] = [];
+    const buffer = createSignalBuffer((b, leaving, freezing) => batches.push([b, leaving, freezing]));
+    // The trackers register their hidden handlers after the buffer's: their last measures (dwell,
+    // scroll depth) arrive once it has flushed, and a page killed without pagehide (a mobile app
+    // switch, a discarded tab) must have them in the outbox already.
+    const lastMeasure = onHidden(() => {
+      buffer.push(signal(1));
+      buffer.push(signal(5)); // element dwell pushes one per topic: one batch, not one each
+    });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await Promise.resolve();
+    expect(batches).toEqual([[[signal(1), signal(5)], true, false]]);
+    buffer.push(signal(2));
+    await Promise.resolve();
+    expect(batches[1]).toEqual([[signal(2)], true, false]);
+    lastMeasure();
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    buffer.push(signal(3));
+    expect(batches).toHaveLength(2); // shown again: batched as usual
+    vi.advanceTimersByTime(1000);
+    expect(batches[2]).toEqual([[signal(3)], false, false]);
+    buffer.stop();
+  });
+
+  it('marks what is pushed after a persisted pagehide as freezing, until the page is restored', async () => {
+    const batches: [Signal[], boolean, boolean][] = [];
+    const buffer = createSignalBuffer((b, leaving, freezing) => batches.push([b, leaving, freezing]));
+    buffer.push(signal(1));
+    dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+    buffer.push(signal(2)); // a tracker's last measure, after the buffer's own handler
+    await Promise.resolve();
+    // WebKit fires visibilitychange after pagehide: still going into the cache.
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    buffer.push(signal(3));
+    await Promise.resolve();
+    expect(batches).toEqual([
+      [[signal(1)], true, true],
+      [[signal(2)], true, true],
+      [[signal(3)], true, true],
+    ]);
+    visibility.mockReturnValue('visible');
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    buffer.push(signal(4));
+    vi.advanceTimersByTime(1000);
+    expect(batches[3]).toEqual([[signal(4)], false, false]);
+    buffer.stop();
+  });
+
+  it('batches again once a prerender the browser had hidden is activated', () => {
+    const batches: [Signal[], boolean][] = [];
+    const buffer = createSignalBuffer((b, leaving) => batches.push([b, leaving]));
+    dispatchEvent(new Event('pagehide'));
+    document.dispatchEvent(new Event('prerenderingchange')); // the visitor arrives
+    buffer.push(signal(1));
+    buffer.push(signal(2));
+    expect(batches).toEqual([]);
+    vi.advanceTimersByTime(1000);
+    expect(batches).toEqual([[[signal(1), signal(2)], false]]);
     buffer.stop();
   });
 

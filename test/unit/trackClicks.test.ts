@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ATTR_EXPLAIN, WHY_CLASS } from '../../src/constants';
 import { trackClicks } from '../../src/tracker/trackClicks';
 import type { Signal } from '../../src/types/signal';
 
@@ -46,6 +47,23 @@ describe('trackClicks', () => {
     stop = trackClicks((s) => seen.push(s));
     document.querySelector('article')!.addEventListener('click', (e) => e.stopPropagation());
     (document.querySelector('button') as HTMLElement).click();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not record the visitor opening the panel ("why?" button, data-inkling-explain)', () => {
+    page();
+    const card = document.querySelector('article')!;
+    const why = Object.assign(document.createElement('button'), { className: WHY_CLASS, textContent: 'Why?' });
+    const explain = document.createElement('a');
+    explain.setAttribute(ATTR_EXPLAIN, '');
+    explain.append(Object.assign(document.createElement('span'), { textContent: 'Your data' }));
+    card.append(why, explain);
+    const seen: Signal[] = [];
+    stop = trackClicks((s) => seen.push(s));
+    why.click();
+    (explain.firstChild as HTMLElement).click();
+    expect(seen).toEqual([]);
+    (document.querySelector('button') as HTMLElement).click(); // the card itself is still browsing
     expect(seen).toHaveLength(1);
   });
 

@@ -96,6 +96,15 @@ describe('trackPageViews', () => {
     expect(views()).toEqual(['home', 'bikes']);
   });
 
+  it('counts a return from the back/forward cache as a view, as a reload would be', () => {
+    stop = trackPageViews(record);
+    dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+    setBodyTopic('home-restored'); // read again, as on a load
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true })); // Back, restored
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false })); // a load's own pageshow is no second view
+    expect(views()).toEqual(['home', 'home-restored']);
+  });
+
   it('calls onNewView before pushing each new view, not for the page load', async () => {
     const order: string[] = [];
     stop = trackPageViews(
