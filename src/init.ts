@@ -5,11 +5,13 @@ import type { EngineApi, EngineResult } from './engine/protocol';
 import { createEmitter } from './lib/createEmitter';
 import { createSettingsStore } from './lib/createSettingsStore';
 import { deleteEverything } from './lib/deleteEverything';
+import { deleteProfileDB } from './lib/deleteProfileDB';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
 import { listen } from './lib/listen';
 import { siblingUrl } from './lib/siblingUrl';
 import { whenActivated } from './lib/whenActivated';
 import { dayNumber } from './model/dayNumber';
+import { storedName } from './model/storedName';
 import { loadPanel } from './panel/loadPanel';
 import { createOutbox } from './tracker/createOutbox';
 import { createSignalBuffer } from './tracker/createSignalBuffer';
@@ -67,18 +69,36 @@ export function init(options: InitOptions): Inkling {
   let unloading = false;
   let stopTracking: (() => void) | undefined;
 
-  // One `error` event and one console warning per distinct problem, never an exception.
-  const report = (error: InklingError) => {
-    const key = `${error.code}:${error.message}`;
+  // One `error` event and one console warning per distinct problem (`cause`: one engine that
+  // cannot answer is one problem, whichever calls it fails), never an exception. The event comes
+  // in a microtask, so listeners added right after `init()`, or by queued commands, hear what
+  // went wrong while it started.
+  const report = (error: InklingError, cause = error.message) => {
+    const key = `${error.code}:${cause}`;
     if (reported.has(key) || unloading) return;
     reported.add(key);
     console.warn(error.message);
-    emitter.emit('error', error);
+    queueMicrotask(() => emitter.emit('error', error));
   };
   const warnOnce = (warning: string) => {
     if (warned.has(warning)) return;
     warned.add(warning);
     console.warn(warning);
+  };
+  const on: Inkling['on'] = (type, fn) => {
+    if (typeof fn === 'function') return emitter.on(type, fn);
+    report({ code: 'options-invalid', message: `Inkling on(${JSON.stringify(type)}) needs a function, not ${typeof fn}` });
+    return () => {};
+  };
+  /** Runs one queued command (`push`) on `sdk`. */
+  const dispatch = (sdk: Inkling, command: unknown) => {
+    const [name, ...args] = Array.isArray(command) ? command : [];
+    if (!COMMANDS.includes(name)) return report({ code: 'options-invalid', message: `Inkling has no command ${JSON.stringify(name)}` });
+    try {
+      (sdk[name as 'track'] as (...a: unknown[]) => void)(...args);
+    } catch (e) {
+      report({ code: 'options-invalid', message: `Inkling command ${String(name)} failed: ${describe(e)}` });
+    }
   };
   const panelUrl = options?.panelUrl ?? siblingUrl('inkling-panel.js');
   // The panel module also words explanations and exports: `explain()` and `export()` load it too.
@@ -102,16 +122,23 @@ export function init(options: InitOptions): Inkling {
       if (target) void openPanel(sdk, target.classList.contains(WHY_CLASS) ? (target.closest(`[${ATTR_SLOT}]`) ?? undefined) : undefined);
     });
 
-  /** An instance that records nothing and shows the default content, but still explains and deletes. */
-  const inert = (note: string): Inkling => {
+  /**
+   * An instance that records nothing and shows the default content, but still explains and
+   * deletes. One the visitor's opt-out signal made is the page's running instance (a second
+   * `init()` returns it); one made by bad options is not, so corrected options can start Inkling.
+   */
+  const inert = (note: string, running: boolean): Inkling => {
     const sdk: Inkling = {
       segment: () => null,
-      on: emitter.on,
+      on,
       track() {},
       consent() {},
       ready: Promise.resolve(null).then((d) => (emitter.emit('ready', d), d)),
-      destroy() {},
-      push() {},
+      destroy() {
+        stopListening();
+        if (registry[RUNNING] === sdk) delete registry[RUNNING];
+      },
+      push: (command) => dispatch(sdk, command),
       explain: () => explainNothing(note),
       export: () => panel().then((p) => p.exportProfile([], settings.get(), null, null, Date.now())),
       async forget() {
@@ -125,27 +152,28 @@ export function init(options: InitOptions): Inkling {
       settings: () => settings.get(),
       openPanel: (slot) => openPanel(sdk, slot),
     };
-    listenForPanel(sdk);
+    const stopListening = listenForPanel(sdk);
+    if (running) registry[RUNNING] = sdk;
     return sdk;
   };
 
   if (!options || typeof options.manifest !== 'string' || options.manifest === '') {
-    report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: init({ manifest: "/inkling/manifest.json" })' });
-    return inert('Inkling is not configured on this site');
+    report({ code: 'options-invalid', message: 'Inkling needs a manifest URL: data-manifest="/inkling/manifest.json" on its script tag, or init({ manifest: "/inkling/manifest.json" })' });
+    return inert('Inkling is not configured on this site', false);
   }
   let manifestUrl: string;
   try {
     manifestUrl = new URL(options.manifest, location.href).href;
   } catch {
     report({ code: 'options-invalid', message: `Inkling cannot read its manifest URL ${JSON.stringify(options.manifest)}` });
-    return inert('Inkling is not configured on this site');
+    return inert('Inkling is not configured on this site', false);
   }
   if (!CONSENTS.includes(consent)) {
     report({ code: 'options-invalid', message: `Inkling consent must be granted, pending or denied, not ${JSON.stringify(consent)}; using pending` });
     consent = 'pending';
   }
   // Global Privacy Control / Do-Not-Track: nothing is recorded and the default content stays.
-  if (options.respectOptOut !== false && hasOptOutSignal()) return inert('your browser asks sites not to track you, so nothing is recorded');
+  if (options.respectOptOut !== false && hasOptOutSignal()) return inert('your browser asks sites not to track you, so nothing is recorded', true);
 
   const off = () => settings.get().personalizationOff;
   // Before any slot is painted: the cached decision from the last page, or the default.
@@ -177,7 +205,7 @@ export function init(options: InitOptions): Inkling {
     if (next) emitter.emit('segmentchange', next);
   };
   const onResult = (result: EngineResult) => {
-    result.errors.forEach(report);
+    result.errors.forEach((error) => report(error));
     result.warnings.forEach(warnOnce);
     // Results may cross (a manifest refresh runs beside ingests): never go back to an older decision.
     // The cached one never holds the engine's off: it was dated on an earlier page, maybe by a
@@ -208,8 +236,11 @@ export function init(options: InitOptions): Inkling {
   const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>) =>
     ask(call).then(
       (result) => result && onResult(result),
-      (e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }),
+      (e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }, describe(e)),
     );
+  // The engine deletes what it holds; when it cannot answer (stopped by destroy(), or it never
+  // started), the page deletes the stores itself.
+  const forgetProfile = () => ask((engine) => engine.forget()).catch(() => deleteProfileDB().catch(() => undefined));
 
   const replayOutbox = () => {
     for (const batch of outbox.all()) void enqueue('record activity', (engine) => engine.ingest(batch).then((r) => (outbox.remove(batch.id), r)));
@@ -230,6 +261,14 @@ export function init(options: InitOptions): Inkling {
   // so every later page of the site would wait for it forever. Back from the cache, a new one starts.
   const stopReplaying = listen(window, 'beforeunload pagehide pageshow', (event) => {
     unloading = event.type !== 'pageshow';
+    // Not every beforeunload unloads (a download link, a cancelled "Leave site?"): the visitor's
+    // next input says the page stayed.
+    if (event.type === 'beforeunload') {
+      const stayed = listen(window, 'pointerdown keydown', () => {
+        unloading = false;
+        stayed();
+      });
+    }
     if (!(event as PageTransitionEvent).persisted || stopped) return;
     if (event.type === 'pagehide') {
       void connection.then((c) => c.close(), () => undefined);
@@ -246,7 +285,7 @@ export function init(options: InitOptions): Inkling {
   const record = (signal: Signal) => {
     if (held) return void (held.length < MAX_BUFFERED_SIGNALS && held.push(signal));
     const { paused, blockedTopics } = settings.get();
-    if (!paused && !(signal.topic && blockedTopics.includes(signal.topic))) buffer.push(signal);
+    if (!paused && !(signal.topic && blockedTopics.includes(storedName(signal.topic)))) buffer.push(signal);
   };
   const stopWaiting = whenActivated(() => {
     const signals = held ?? [];
@@ -272,7 +311,7 @@ export function init(options: InitOptions): Inkling {
     if (consent === 'granted') replayOutbox();
     track();
   };
-  if (consent === 'denied') void enqueue('delete the profile', (engine) => engine.forget().then(() => outbox.clear()));
+  if (consent === 'denied') void forgetProfile().then(() => outbox.clear());
   else start();
   const ready = queue.then(() => {
     // The engine has answered (or cannot): slots held by data-inkling-wait show what they have.
@@ -294,6 +333,12 @@ export function init(options: InitOptions): Inkling {
     if (restart) track(false);
   };
   const changeSettings = (change: Partial<Settings>) => settings.set({ ...settings.get(), ...change });
+  /** Shows the decision again (and says so) or the default content, as the visitor's choice is now. */
+  const applyPersonalization = (on: boolean) => {
+    writeDecisionCache(on && consent === 'granted' ? decision : null);
+    variants.show(on ? (decision?.segment ?? 'default') : 'default', 'immediate');
+    if (on && decision) emitter.emit('segmentchange', decision);
+  };
   // Other open tabs follow "delete everything" and the visitor's choices: both are localStorage
   // writes, which raise a `storage` event in every other tab of the origin (never in this one).
   const stopFollowing = listen(window, 'storage', (event) => {
@@ -302,26 +347,37 @@ export function init(options: InitOptions): Inkling {
     if (!forgotten && key !== SETTINGS_KEY) return;
     const wasOff = off();
     settings = createSettingsStore();
-    if (forgotten) resetHere(consent !== 'denied' && !stopped);
-    else if (off() !== wasOff) sdk.personalize(!off());
+    if (forgotten) {
+      resetHere(consent !== 'denied' && !stopped);
+      // What this tab's engine holds in memory (consent pending, or no IndexedDB) goes too.
+      if (!stopped) void ask((engine) => engine.forget()).catch(() => undefined);
+    } else if (off() !== wasOff) applyPersonalization(!off());
   });
 
   const sdk: Inkling = {
     segment: () => (off() ? null : decision),
-    on: emitter.on,
+    on,
     track(name, options) {
       const { topic, value = 1 } = options ?? {};
-      if (!stopped && consent !== 'denied' && typeof name === 'string' && name) record({ signal: `custom:${name}`, topic, value, at: Date.now() });
+      if (stopped || consent === 'denied') return;
+      // A bad argument would fail the whole batch on its way to the engine (a symbol cannot be
+      // copied to a worker) or poison the scores (NaN): it is refused, with a warning.
+      if (typeof name !== 'string' || !name || (topic !== undefined && typeof topic !== 'string') || typeof value !== 'number' || !Number.isFinite(value)) {
+        return report({ code: 'options-invalid', message: `Inkling track() takes a name, a string topic and a finite number value; ignored track(${JSON.stringify(String(name))})` });
+      }
+      record({ signal: `custom:${name}`, topic, value, at: Date.now() });
     },
     consent(next) {
-      if (stopped || next === consent || !CONSENTS.includes(next)) return;
+      if (next === consent || !CONSENTS.includes(next)) return;
       const was = consent;
       consent = next;
       if (next === 'denied') {
+        // Also after destroy(): a visitor's "no" deletes what was stored.
         resetHere(false);
-        void enqueue('delete the profile', (engine) => engine.forget());
+        void forgetProfile();
         return;
       }
+      if (stopped) return;
       if (was === 'denied') start();
       else void enqueue('store the profile', (engine) => engine.setPersist(next === 'granted'));
     },
@@ -339,15 +395,7 @@ export function init(options: InitOptions): Inkling {
       if (registry[RUNNING] === sdk) delete registry[RUNNING];
       void queue.then(() => connection).then((c) => c.close(), () => undefined);
     },
-    push(command) {
-      const [name, ...args] = Array.isArray(command) ? command : [];
-      if (!COMMANDS.includes(name)) return report({ code: 'options-invalid', message: `Inkling has no command ${JSON.stringify(name)}` });
-      try {
-        (sdk[name as 'track'] as (...a: unknown[]) => void)(...args);
-      } catch (e) {
-        report({ code: 'options-invalid', message: `Inkling command ${String(name)} failed: ${describe(e)}` });
-      }
-    },
+    push: (command) => dispatch(sdk, command),
     explain: () =>
       consent === 'denied'
         ? explainNothing('you declined, so nothing is recorded')
@@ -357,7 +405,7 @@ export function init(options: InitOptions): Inkling {
     async forget() {
       settings.clear();
       resetHere(consent !== 'denied' && !stopped);
-      await enqueue('delete everything', (engine) => engine.forget());
+      await forgetProfile();
       try {
         localStorage.setItem(FORGET_KEY, String(Date.now()));
         localStorage.removeItem(FORGET_KEY);
@@ -368,15 +416,20 @@ export function init(options: InitOptions): Inkling {
     pause: () => changeSettings({ paused: true }),
     resume: () => changeSettings({ paused: false }),
     async blockTopic(topic) {
-      if (typeof topic !== 'string' || !topic || settings.get().blockedTopics.includes(topic)) return;
-      changeSettings({ blockedTopics: [...settings.get().blockedTopics, topic] });
-      await enqueue('block a topic', (engine) => engine.blockTopic(topic));
+      if (typeof topic !== 'string' || !topic) return;
+      // As the profile keeps it (and the panel lists it): long names are cut.
+      const name = storedName(topic);
+      if (settings.get().blockedTopics.includes(name)) return;
+      changeSettings({ blockedTopics: [...settings.get().blockedTopics, name] });
+      // What is still buffered about it reaches the engine first, and goes with the purge.
+      buffer.flush();
+      await enqueue('block a topic', (engine) => engine.blockTopic(name));
     },
     personalize(on) {
-      if (settings.get().personalizationOff !== !on) changeSettings({ personalizationOff: !on });
-      writeDecisionCache(on && consent === 'granted' ? decision : null);
-      variants.show(on ? (decision?.segment ?? 'default') : 'default', 'immediate');
-      if (on && decision) emitter.emit('segmentchange', decision);
+      // Asked again for what already holds: nothing changes, and nothing is announced.
+      if (off() === !on) return;
+      changeSettings({ personalizationOff: !on });
+      applyPersonalization(!!on);
     },
     settings: () => settings.get(),
     openPanel: (slot) => openPanel(sdk, slot),

@@ -3,7 +3,7 @@
  * in a worker global it exposes the engine; on a page it starts Inkling from its own attributes
  * and publishes the instance as `window.inkling`, replaying commands queued there before it loaded.
  *
- *   data-manifest          the manifest URL (required)
+ *   data-manifest          the manifest URL (required: without it, one warning and nothing is recorded)
  *   data-key               public key(s), separated by spaces
  *   data-consent           granted | pending | denied
  *   data-apply-on          next-view | immediate
@@ -31,10 +31,11 @@ if (typeof document === 'undefined') {
   const script = document.currentScript;
   const attr = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
   const manifest = attr('manifest');
-  if (script instanceof HTMLScriptElement && manifest) {
+  if (script instanceof HTMLScriptElement) {
     const queued: unknown = window.inkling;
     const sdk = init({
-      manifest,
+      // Missing (or misspelt): init reports it, and the queued commands still reach an instance.
+      manifest: manifest ?? '',
       // Its own file; an inline copy has none, and runs its engine in-thread (createWorkerFor says why).
       workerUrl: script.src,
       publicKey: attr('key'),

@@ -30,6 +30,7 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
   let released = initial !== DEFAULT_VARIANT;
   const shown = new WeakMap<Element, string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  let stopped = false;
 
   const setPage = (segment: string) => document.documentElement.setAttribute(ATTR_PAGE_SEGMENT, segment);
   const ready = (slot: Element) => slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY) && slot.setAttribute(ATTR_READY, '');
@@ -75,13 +76,16 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
     if (fresh && slot.hasAttribute(ATTR_WAIT)) hold(slot);
   };
   const everySlot = () => document.querySelectorAll(`[${ATTR_SLOT}]`);
+  /** A slot with no box of its own (`display: contents`) is where its shown variant is. */
+  const inView = (slot: Element) =>
+    slot.getClientRects().length > 0 ? isInViewport(slot) : variantsOf(slot).some((v) => !v.hasAttribute('hidden') && isInViewport(v));
 
   // Runs for every node the parser inserts, so it does as little as it can per record: a variant
   // arrives as a child of its slot (the record's target); a slot arrives itself, or inside a
   // subtree a framework inserts at once.
   let observer: MutationObserver | undefined;
   const watch = () => {
-    if (observer) return;
+    if (observer || stopped) return;
     try {
       observer = new MutationObserver((records) => {
         const slots = new Set<Element>();
@@ -113,6 +117,7 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
     document.addEventListener(
       'DOMContentLoaded',
       () => {
+        if (stopped) return;
         everySlot().forEach(adopt);
         watch();
       },
@@ -127,7 +132,7 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
       if (applyOn === 'immediate') setPage(segment);
       for (const slot of everySlot()) {
         const waiting = slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY);
-        if (applyOn === 'immediate' || waiting || !isInViewport(slot)) apply(slot, segment);
+        if (applyOn === 'immediate' || waiting || !inView(slot)) apply(slot, segment);
       }
     },
     newView() {
@@ -141,6 +146,7 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
       everySlot().forEach(ready);
     },
     stop() {
+      stopped = true;
       observer?.disconnect();
       timers.forEach(clearTimeout);
     },

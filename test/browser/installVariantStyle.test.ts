@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_WAIT_MS } from '../../src/constants';
 import { installVariantStyle } from '../../src/variants/installVariantStyle';
 
 describe('installVariantStyle in Chromium', () => {
@@ -15,5 +16,15 @@ describe('installVariantStyle in Chromium', () => {
     expect(getComputedStyle(camper).display).toBe('none');
     expect(getComputedStyle(document.querySelector('[data-inkling-variant="default"]')!).display).toBe('flex');
     expect(document.adoptedStyleSheets[0]).toBe(author);
+  });
+
+  it('holds a data-inkling-wait slot hidden at most MAX_WAIT_MS whatever the script does (a slow script above it, a stopped SDK)', async () => {
+    installVariantStyle();
+    document.body.innerHTML = `<section data-inkling-slot="offer" data-inkling-wait="300"><div data-inkling-variant="default">Offer</div></section>`;
+    const slot = document.querySelector('section')!;
+    // No controller runs: no timer will mark it ready.
+    expect(getComputedStyle(slot).visibility).toBe('hidden');
+    await new Promise((r) => setTimeout(r, MAX_WAIT_MS + 200));
+    expect(getComputedStyle(slot).visibility).toBe('visible');
   });
 });

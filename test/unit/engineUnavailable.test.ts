@@ -22,3 +22,21 @@ it('an engine that cannot load gives one error event and the default content, an
   expect([...document.querySelectorAll('[data-inkling-variant]:not([hidden])')].map((v) => v.textContent)).toEqual(['Default']);
   sdk.destroy();
 });
+
+it('an engine that cannot load is one problem: later calls that need it add no error and no warning', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  warn.mockClear();
+  document.body.innerHTML = '<article data-inkling-topic="bikes"><button>Bike</button></article>';
+  const sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'pending' });
+  const errors: string[] = [];
+  sdk.on('error', (e) => errors.push(e.message));
+  await sdk.ready;
+  sdk.consent('granted');
+  await sdk.blockTopic('tents');
+  await sdk.forget();
+  await new Promise((r) => setTimeout(r, 50));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/^Inkling could not start: /);
+  expect(warn.mock.calls.map(String)).toEqual([errors[0]]);
+  sdk.destroy();
+});

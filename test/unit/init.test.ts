@@ -4,7 +4,7 @@ import { init } from '../../src/init';
 import type { Inkling } from '../../src/types/instance';
 import type { InklingError } from '../../src/types/error';
 import { openDB } from 'idb';
-import { OUTBOX_KEY } from '../../src/constants';
+import { FORGET_KEY, OUTBOX_KEY } from '../../src/constants';
 import { dayNumber } from '../../src/model/dayNumber';
 import { demoManifest } from '../support/demoManifest';
 
@@ -305,5 +305,181 @@ describe('init (engine in-thread, happy-dom)', () => {
     transition('pageshow');
     expect(await decided).toBe('default');
     expect(requests).toBe(2);
+  });
+});
+
+describe('init: what the page can get wrong, and what it can count on', () => {
+  const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+  const withGpc = async (fn: () => Promise<void>) => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true });
+    try {
+      await fn();
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  };
+
+  it('forget() after destroy() still deletes the stored profile, quietly', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    await clickBikes(sdk, 3);
+    expect(await stored()).toEqual({ bikes: 3 });
+    const errors: InklingError[] = [];
+    sdk.on('error', (e) => errors.push(e));
+    sdk.destroy();
+    await sdk.forget();
+    expect(await stored()).toEqual({});
+    expect(errors).toEqual([]);
+  });
+
+  it("consent('denied') after destroy() still deletes the stored profile", async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    await clickBikes(sdk, 3);
+    sdk.destroy();
+    sdk.consent('denied');
+    await vi.waitFor(async () => expect(await stored()).toEqual({}));
+  });
+
+  it('an error found while init() starts reaches a listener added right after it', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'yes' as never });
+    const errors: string[] = [];
+    sdk.on('error', (e) => errors.push(e.code));
+    await sdk.ready;
+    expect(errors).toEqual(['options-invalid']);
+  });
+
+  it('a beforeunload that does not unload (a download link, a cancelled prompt) silences errors only until the next input', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    const errors: string[] = [];
+    sdk.on('error', (e) => errors.push(e.code));
+    dispatchEvent(new Event('beforeunload'));
+    sdk.push(['no-such-command']);
+    await tick(0);
+    expect(errors).toEqual([]);
+    dispatchEvent(new Event('pointerdown'));
+    sdk.push(['no-such-command']);
+    await tick(0);
+    expect(errors).toEqual(['options-invalid']);
+  });
+
+  it('an instance that records nothing (opt-out signal) runs queued commands, is the one a second init() returns, and stops listening once destroyed', async () => {
+    await withGpc(async () => {
+      document.body.innerHTML = '<button data-inkling-explain>Why?</button>';
+      sdk = init({ manifest: '/manifest.json', panelUrl: 'http://127.0.0.1:9/nope.js' });
+      const heard: unknown[] = [];
+      sdk.push(['on', 'ready', (d: unknown) => heard.push(d)]);
+      await sdk.ready;
+      await tick(0);
+      expect(heard).toEqual([null]);
+      expect(init({ manifest: '/manifest.json' })).toBe(sdk);
+      sdk.destroy();
+      (document.querySelector('button') as HTMLElement).click();
+      await tick(300);
+      expect(console.warn).not.toHaveBeenCalledWith(expect.stringContaining('could not load its panel'));
+    });
+  });
+
+  it('an instance made by bad options is not the running one: corrected options start Inkling', () => {
+    const broken = init({ manifest: '' });
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    expect(sdk).not.toBe(broken);
+    expect(sdk.settings()).toBeDefined();
+    broken.destroy();
+  });
+
+  it('after destroy() (even before DOMContentLoaded) Inkling no longer touches markup the page adds', async () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    sdk.destroy();
+    delete (document as { readyState?: unknown }).readyState;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    sdk.personalize(false);
+    const late = document.createElement('section');
+    late.setAttribute('data-inkling-slot', 'late');
+    late.setAttribute('data-inkling-why', '');
+    late.innerHTML = '<div data-inkling-variant="default">D</div>';
+    document.body.append(late);
+    await tick();
+    expect(late.querySelector('.inkling-why')).toBeNull();
+  });
+
+  it('on() with something that is not a function is refused with options-invalid, not thrown later', async () => {
+    const thrown: unknown[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.stubGlobal('setTimeout', (fn: () => void, ms?: number) => realSetTimeout(() => { try { fn(); } catch (e) { thrown.push(e); } }, ms));
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    const errors: string[] = [];
+    sdk.on('error', (e) => errors.push(e.code));
+    sdk.push(['on', 'ready', undefined]);
+    await sdk.ready;
+    await tick();
+    expect(thrown).toEqual([]);
+    expect(errors).toEqual(['options-invalid']);
+  });
+
+  it('track() refuses what it cannot record (a symbol topic, NaN) with options-invalid, and the rest of the batch counts', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    const errors: string[] = [];
+    sdk.on('error', (e) => errors.push(e.code));
+    sdk.track('compare', { topic: Symbol('x') as never });
+    sdk.track('compare', { value: Number.NaN });
+    await clickBikes(sdk, 3);
+    expect(sdk.segment()?.segment).toBe('cyclist');
+    expect(errors).toEqual(['options-invalid']);
+  });
+
+  it('personalize() asked for what already holds changes nothing and announces nothing (no loop from a segmentchange handler)', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    let calls = 0;
+    sdk.on('segmentchange', () => {
+      calls++;
+      sdk!.personalize(true);
+    });
+    await clickBikes(sdk, 3);
+    await tick();
+    expect(calls).toBe(2); // the first decision, then cyclist
+    sdk.personalize(true);
+    expect(calls).toBe(2);
+    sdk.personalize(false);
+    sdk.personalize(true);
+    expect(calls).toBe(3); // back on: the decision is announced again, once (its handler's call changes nothing)
+  });
+
+  it('blockTopic() leaves nothing of a topic whose clicks were still buffered', async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    for (let i = 0; i < 3; i++) (document.querySelector('button') as HTMLElement).click();
+    await sdk.blockTopic('bikes');
+    dispatchEvent(new Event('pagehide'));
+    await tick(100);
+    expect(await stored()).toEqual({});
+  });
+
+  it('blockTopic() of a long topic, as the profile cuts it (and the panel lists it), stops tracking it', async () => {
+    const long = 'camping-and-hiking-'.repeat(5);
+    document.body.innerHTML = `<article data-inkling-topic="${long}"><button>Long</button></article>`;
+    sdk = init({ manifest: '/manifest.json', workerUrl: false });
+    await sdk.ready;
+    await sdk.blockTopic(long.slice(0, 64));
+    (document.querySelector('button') as HTMLElement).click();
+    dispatchEvent(new Event('pagehide'));
+    await tick(100);
+    expect(await stored()).toEqual({});
+  });
+
+  it("'delete everything' in another tab also empties this tab's profile held in memory (consent pending)", async () => {
+    sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'pending' });
+    await sdk.ready;
+    for (let i = 0; i < 3; i++) (document.querySelector('button') as HTMLElement).click();
+    dispatchEvent(new Event('pagehide'));
+    await tick(100);
+    dispatchEvent(new StorageEvent('storage', { key: FORGET_KEY, newValue: String(Date.now()) }));
+    await tick();
+    sdk.consent('granted');
+    await tick(100);
+    expect(await stored()).toEqual({});
   });
 });
