@@ -12,6 +12,8 @@ const range = (el?: Element) => (!el || el.clientHeight < innerHeight / 2 ? 0 : 
  */
 export function getMainScroller(): Element | undefined {
   const root = document.scrollingElement ?? document.documentElement;
+  // Scrolled, the document is what the visitor scrolls: the common case is spared the hit test.
+  if (root.scrollTop > 0) return root;
   let best = /hidden|clip/.test(getComputedStyle(root).overflowY) ? undefined : root;
   for (let el = document.elementFromPoint(innerWidth / 2, innerHeight / 2); el && el !== document.documentElement; el = el.parentElement) {
     if (range(el) > range(best) && /auto|scroll/.test(getComputedStyle(el).overflowY)) best = el;

@@ -8,12 +8,13 @@ import { trackPageViews } from './trackPageViews';
 import { trackScrollDepth } from './trackScrollDepth';
 
 /**
- * Measures of one page view, closed (and emitted) when the view ends. A view ended by a route
- * change (`routed`) is not looked at again: the page already shows the next route.
+ * Measures of one page view (`routedIn`: one a route change opened), closed (and emitted) when
+ * the view ends. A view ended by a route change (`routed`) is not looked at again: the page
+ * already shows the next route.
  */
-function trackView(push: (s: Signal) => void): (routed?: boolean) => void {
+function trackView(push: (s: Signal) => void, routedIn = false): (routed?: boolean) => void {
   const topic = getPageTopic();
-  const stops = [trackScrollDepth(push, topic), trackPageDwell(push, topic)];
+  const stops = [trackScrollDepth(push, topic, routedIn), trackPageDwell(push, topic)];
   return (routed) => stops.forEach((stop) => stop(routed));
 }
 
@@ -38,7 +39,7 @@ export function startTracking(push: (s: Signal) => void, onNewView: () => void =
         push,
         () => {
           stopView(true);
-          stopView = trackView(push);
+          stopView = trackView(push, true);
           onNewView();
         },
         fresh,

@@ -9,16 +9,18 @@ import type { Signal } from '../types/signal';
  * is hidden or unloaded, and again each time the visitor comes back and scrolls deeper.
  * The scroller may be the document or a large inner element (an app shell's `<main>`).
  *
- * No scroll listener of its own: it looks once in idle time after the view starts, when scrolling
- * settles (`onActivity`) and when the page is hidden. A peak passed without stopping (scrolled to
- * the bottom and straight back up, never still for `ACTIVITY_SETTLE_MS`) is missed.
+ * No scroll listener of its own: it looks when scrolling settles (`onActivity`) and when the page
+ * is hidden, and, for a view a single-page app's route opened (`routedIn`), once in idle time
+ * when it starts. A peak passed without stopping (scrolled to the bottom and straight back up,
+ * never still for `ACTIVITY_SETTLE_MS`) is missed.
  *
  * Returns a stop function that pushes what was seen. `stop(true)` (`routed`) does not look again:
  * when a single-page app changes route, the page already shows the next route's content, so the
- * view ends with what its own looks saw (for a view never scrolled, its first screen as read in
- * idle time; nothing if it ended before that).
+ * view ends with what its own looks saw: for a routed-in view never scrolled, its first screen
+ * as read in idle time; for the page's first view never scrolled, nothing (the page load is
+ * spared that look: most pages never change route, and they are measured when hidden).
  */
-export function trackScrollDepth(push: (signal: Signal) => void, topic: string | undefined): (routed?: boolean) => void {
+export function trackScrollDepth(push: (signal: Signal) => void, topic: string | undefined, routedIn = false): (routed?: boolean) => void {
   let deepest = 0; // over looks that found the page scrolled
   let last = 0; // how deep the last look saw, scrolled or not; 1 if nothing could scroll
   let emitted = 0;
@@ -40,7 +42,8 @@ export function trackScrollDepth(push: (signal: Signal) => void, topic: string |
     emitted = depth;
     push({ signal: 'scroll', topic, value: depth, at: Date.now() });
   };
-  const stops = [whenIdle(look), onActivity((_, moved) => moved && look()), onHidden(() => emit())];
+  const stops = [onActivity((_, moved) => moved && look()), onHidden(() => emit())];
+  if (routedIn) stops.push(whenIdle(look));
   return (routed) => {
     stops.forEach((stop) => stop());
     emit(routed);

@@ -44,13 +44,22 @@ afterEach(() => {
 });
 
 describe('startTracking in Chromium', () => {
-  it("closes a view the visitor did not scroll with its own first screen, not the next route's content", async () => {
+  it("closes a routed-in view the visitor did not scroll with its own first screen, not the next route's content", async () => {
+    document.body.replaceChildren(block(1000));
+    stop = startTracking((s) => signals.push(s));
+    await route('bikes', block(5000));
+    await idle();
+    const firstScreen = depth(5000);
+    await route('camping', Object.assign(document.createElement('p'), { textContent: 'Loading…' }));
+    expect(scrolls()).toEqual([['bikes', firstScreen]]);
+  });
+
+  it("records nothing for the page's first view left unscrolled by a route change, rather than the next route's content", async () => {
     document.body.replaceChildren(block(5000));
     stop = startTracking((s) => signals.push(s));
     await idle();
-    const firstScreen = depth(5000);
     await route('bikes', Object.assign(document.createElement('p'), { textContent: 'Loading…' }));
-    expect(scrolls()).toEqual([['tents', firstScreen]]);
+    expect(scrolls()).toEqual([]);
   });
 
   it("closes a scrolled view with the depth it reached, not the next route's first screen", async () => {
