@@ -114,7 +114,8 @@ export async function createIndexedDBStore(): Promise<ProfileStore> {
             else {
               batches.put({ id: batchId, day: limits.today } satisfies BatchRecord);
               const ids: BatchRecord[] = await whenDone(batches.getAll());
-              const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
+              // Ids dated by a clock that ran ahead would outlive the real ones under the count cap.
+              const stale = ids.filter((b) => b.day <= limits.today - BATCH_ID_DAYS || b.day > limits.today + 1).concat(ids.sort((a, b) => b.day - a.day).slice(MAX_BATCH_IDS));
               for (const b of stale) batches.delete(b.id);
             }
           }

@@ -46,7 +46,7 @@ function capGroups(buckets: ProfileBucket[], groupOf: (b: ProfileBucket) => stri
 
 /**
  * Which records to delete so that the profile stays within `limits`: corrupt records, days
- * outside the window, stale context, topics/actions/custom signals over their caps, then the
+ * outside the window or more than a day ahead of today, stale context, topics/actions/custom signals over their caps, then the
  * oldest buckets over the total cap. Pure, so the IndexedDB and the in-memory stores agree.
  */
 export function bucketsToDrop(records: readonly unknown[], limits: ProfileLimits): unknown[] {
@@ -55,6 +55,10 @@ export function bucketsToDrop(records: readonly unknown[], limits: ProfileLimits
   for (const r of records) {
     if (!isBucket(r)) drop.add(r);
     else if (limits.oldestDay !== undefined && r.day < limits.oldestDay) drop.add(r);
+    // Dated by a clock that ran ahead: never scored (see bucketsInWindow), and kept, it would
+    // outrank every real day under the caps for as long as the clock had run ahead. A day of
+    // slack spares a clock put back across midnight, or a time-zone change.
+    else if (r.day > limits.today + 1) drop.add(r);
     else if (r.signal === 'context' && r.day <= limits.today - limits.contextDays) drop.add(r);
     else valid.push(r);
   }

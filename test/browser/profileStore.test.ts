@@ -85,6 +85,19 @@ describe('profile store on real IndexedDB', () => {
     expect((await indexedDB.databases()).some((d) => d.name === 'inkling')).toBe(false);
   });
 
+  it('forgets batch ids and buckets that a clock running ahead dated, on the next write', async () => {
+    const store = await createIndexedDBStore();
+    const ahead = today + 400;
+    await store.add([{ ...bucket, day: ahead, topic: 'future' }], { ...limits, today: ahead }, 'batch-ahead');
+    const db = await openDB('inkling');
+    expect(await db.count('batches')).toBe(1);
+    // The clock is put right: the next write drops both, and keeps its own.
+    await store.add([bucket], limits, 'batch-now');
+    expect(await db.getAllKeys('batches')).toEqual(['batch-now']);
+    expect(await store.all()).toEqual([bucket]);
+    db.close();
+  });
+
   it('deletes records that are not buckets (corruption) on the next write', async () => {
     const store = await createIndexedDBStore();
     const db = await openDB('inkling');

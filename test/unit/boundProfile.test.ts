@@ -21,6 +21,12 @@ describe('bucketsToDrop', () => {
     expect(names(bucketsToDrop(rows, limits()))).toEqual(['70/click/t/', '99/context/hour/9']);
   });
 
+  it('drops days more than one ahead of today, which a clock that ran ahead wrote, before they outrank real days', () => {
+    const rows = [b(101, 'click', 'tomorrow'), b(102, 'click', 'ahead'), b(900, 'view', 'future'), b(99, 'click', 'a'), b(98, 'click', 'b'), b(97, 'click', 'c')];
+    // Without the check, 'ahead' and 'future' would take two of the three topic places from b and c.
+    expect(names(bucketsToDrop(rows, limits()))).toEqual(['102/click/ahead/', '900/view/future/', '97/click/c/']);
+  });
+
   it('evicts whole topics over the cap, least recently seen first, then least used', () => {
     const rows = [b(90, 'click', 'old'), b(95, 'view', 'old'), b(99, 'click', 'a', '', 1), b(99, 'click', 'b', '', 5), b(100, 'click', 'new'), b(98, 'click', 'older')];
     // Four topics over a cap of 3… plus 'older': keep new (100), b (99, more used), a (99)
