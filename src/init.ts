@@ -1,5 +1,5 @@
 import { ATTR_EXPLAIN, ATTR_SLOT, FORGET_KEY, MAX_BUFFERED_SIGNALS, SETTINGS_KEY, WHY_CLASS } from './constants';
-import { connectEngine } from './engine/connectEngine';
+import { connectEngine, type EngineConnection } from './engine/connectEngine';
 import { createWorkerFor } from './engine/createWorkerFor';
 import type { EngineApi, EngineResult } from './engine/protocol';
 import { createEmitter } from './lib/createEmitter';
@@ -215,7 +215,20 @@ export function init(options: InitOptions): Inkling {
   };
 
   const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;
-  const connect = () => connectEngine(workerUrl === false ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout);
+  // A worker that stops answering after it started (killed for memory, say) is replaced once;
+  // when the new one stops too, the engine runs in-thread. The new engine starts as on a return
+  // from the back/forward cache, and is sent the calls the dead one left (see enqueue).
+  let losses = 0;
+  let lost: Error | undefined;
+  const connect = (): Promise<EngineConnection> =>
+    connectEngine(workerUrl === false || losses > 1 ? null : () => createWorkerFor(String(workerUrl)), options.workerTimeout, (e) => {
+      if (stopped) return;
+      losses++;
+      lost = e;
+      report({ code: 'worker-unavailable', message: `Inkling: ${describe(e)}; ${losses > 1 ? 'it runs on the main thread now' : 'a new worker starts'}` }, `lost ${losses}`);
+      connection = connect();
+      if (consent !== 'denied') start();
+    });
   let connection = connect();
   void connection.then(
     ({ mode, fallbackReason }) => {
@@ -233,10 +246,13 @@ export function init(options: InitOptions): Inkling {
     queue = answer.catch(() => undefined);
     return answer;
   };
-  const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>) =>
+  // A call its worker left unanswered by dying (reported as it died) goes once more, to the engine
+  // that replaced it: a batch is then stored (twice only if the worker died between storing it
+  // and answering).
+  const enqueue = (what: string, call: (engine: EngineApi) => Promise<EngineResult | void>, again = true): Promise<void> =>
     ask(call).then(
-      (result) => result && onResult(result),
-      (e) => report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }, describe(e)),
+      (result) => void (result && onResult(result)),
+      (e) => (e !== lost ? report({ code: 'internal', message: `Inkling could not ${what}: ${describe(e)}` }, describe(e)) : again ? enqueue(what, call, false) : undefined),
     );
   // The engine deletes what it holds; when it cannot answer (stopped by destroy(), or it never
   // started), the page deletes the stores itself.
@@ -298,6 +314,7 @@ export function init(options: InitOptions): Inkling {
   };
 
   const start = () => {
+    // Not sent again when its worker dies: the engine that replaces it starts afresh.
     void enqueue('start', async (engine) => {
       // What was recorded while the engine started (the page's context, often its view) goes with
       // the start call: one round trip and one decision instead of two.
@@ -306,7 +323,7 @@ export function init(options: InitOptions): Inkling {
       // Answered from the cached manifest: revalidate it beside the queue, so a slow server delays nothing.
       if (result.refresh) void engine.refresh().then(onResult, (e) => report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));
       return result;
-    });
+    }, false);
     // Batches that were sent as an earlier page closed, which its worker may not have stored.
     if (consent === 'granted') replayOutbox();
     track();

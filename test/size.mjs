@@ -13,8 +13,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 export const ENTRIES = [
-  { name: 'script tag (dist/inkling.js, worker included)', files: ['dist/inkling.js'], budget: 8 * KB, ceiling: 14.8 * KB },
-  { name: 'ESM core (dist/inkling.mjs)', files: ['dist/inkling.mjs'], budget: 8 * KB, ceiling: 10.1 * KB },
+  { name: 'script tag (dist/inkling.js, worker included)', files: ['dist/inkling.js'], budget: 8 * KB, ceiling: 15.1 * KB },
+  { name: 'ESM core (dist/inkling.mjs)', files: ['dist/inkling.mjs'], budget: 8 * KB, ceiling: 10.4 * KB },
   { name: 'ESM worker (dist/inkling-worker.js)', files: ['dist/inkling-worker.js'], budget: 8 * KB, ceiling: 8 * KB },
   { name: 'panel (dist/inkling-panel.js, loaded on open)', files: ['dist/inkling-panel.js'], budget: 8 * KB, ceiling: 8 * KB },
 ];

@@ -20,16 +20,16 @@ export interface EngineConnection {
   closed: Promise<never>;
 }
 
-/** The `closed` promise of a connection and the function that closes it. */
-function whenClosed(stop: () => void): Pick<EngineConnection, 'close' | 'closed'> {
+/** The `closed` promise of a connection and the function that closes it (for `reason`). */
+function whenClosed(stop: () => void): { closed: Promise<never>; close(reason?: Error): void } {
   let reject: (reason: Error) => void = () => {};
   const closed = new Promise<never>((_, no) => (reject = no));
   closed.catch(() => undefined); // nobody may be racing it
   return {
     closed,
-    close() {
+    close(reason = new Error('the engine was stopped')) {
       stop();
-      reject(new Error('the engine was stopped'));
+      reject(reason);
     },
   };
 }
@@ -65,10 +65,15 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
  * Starts the engine in a Web Worker and falls back to running it in-thread, over a
  * MessageChannel, when the worker cannot be built, errors, or stays silent (a Blob worker
  * blocked by CSP `worker-src` neither throws nor errors: it just never answers).
+ *
+ * A worker that dies later (killed for memory, say) is found out the same way, within about
+ * three `timeoutMs` of a call it leaves unanswered (see createCaller): the connection closes,
+ * its waiting calls reject, and `onLost` hears why, so the caller can connect again.
  */
 export async function connectEngine(
   createWorker: (() => Worker) | null,
   timeoutMs = WORKER_START_TIMEOUT_MS,
+  onLost?: (reason: Error) => void,
 ): Promise<EngineConnection> {
   let reason = 'Web Workers are not available';
   if (createWorker && typeof Worker !== 'undefined') {
@@ -77,7 +82,19 @@ export async function connectEngine(
       worker = createWorker();
       await whenReady(worker, timeoutMs);
       const started = worker;
-      return { engine: createCaller<EngineApi>(worker, ENGINE_CALLS), mode: 'worker', ...whenClosed(() => started.terminate()) };
+      let open = true;
+      const closing = whenClosed(() => {
+        open = false;
+        started.terminate();
+      });
+      const lost = (e: Error) => {
+        // After close() (destroy, the back/forward cache), the silence is ours.
+        if (!open) return;
+        // With the same reason as the calls it left, whichever a caller racing both hears first.
+        closing.close(e);
+        onLost?.(e);
+      };
+      return { engine: createCaller<EngineApi>(worker, ENGINE_CALLS, timeoutMs, lost), mode: 'worker', ...closing };
     } catch (e) {
       worker?.terminate();
       reason = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,8 @@ import type { AnswerMessage, CallMessage, CallPort } from './createCaller';
  * Answers the calls `createCaller` sends across `port` with `api`'s own methods: each answer
  * carries the awaited value, or the message of what the method threw (a value that cannot be
  * cloned is such a throw too). Calls run as they arrive, side by side; messages that are not
- * calls are ignored.
+ * calls are ignored. Every call is answered, one it does not know with an error: `createCaller`
+ * probes with an empty call to learn that this side still lives.
  *
  * @example
  * serveCalls(createEngine(), self); // in the worker

@@ -22,7 +22,7 @@ export type InklingErrorCode =
   | 'manifest-invalid'
   /** IndexedDB could not be used; the profile lives in memory for this page only. */
   | 'storage-unavailable'
-  /** The Web Worker could not start; the engine runs on the main thread instead. */
+  /** The Web Worker could not start, and the engine runs on the main thread; or it died, and another took over. */
   | 'worker-unavailable'
   /** The visitor panel could not be loaded (blocked by CSP, missing file). */
   | 'panel-unavailable'

@@ -38,7 +38,10 @@ export interface InitOptions {
   panelStrings?: Record<string, string>;
   /** How long the manifest request may take before it counts as failed (ms, default 8000). */
   manifestTimeout?: number;
-  /** How long a worker may take to answer before the engine runs in-thread instead (ms). */
+  /**
+   * How long a worker may take to answer (ms, default 1500): at start, before the engine runs
+   * in-thread instead; later, to a probe while a call waits, before a new worker replaces it.
+   */
   workerTimeout?: number;
   /**
    * Development checks: each markup mistake in a slot (README, "Markup mistakes") becomes one

@@ -71,6 +71,28 @@ describe('connectEngine in Chromium', () => {
     expect((await connection.engine.start({ manifestUrl: MANIFEST, persist: true })).decision?.segment).toBe('default');
   });
 
+  // Started, then gone: as a worker the browser kills for memory. It ignores calls from then on.
+  const dyingWorker = () => new Worker(URL.createObjectURL(new Blob([`postMessage(${JSON.stringify(ENGINE_READY)}); onmessage = () => close();`], { type: 'text/javascript' })));
+
+  it('closes the connection and tells onLost once, when its worker dies after it started', async () => {
+    const lost: string[] = [];
+    connection = await connectEngine(dyingWorker, 200, (e) => lost.push(e.message));
+    expect(connection.mode).toBe('worker');
+    await expect(connection.engine.start({ manifestUrl: MANIFEST, persist: true })).rejects.toThrow('the engine stopped answering');
+    await expect(connection.closed).rejects.toThrow('the engine stopped answering');
+    await expect(connection.engine.inspect()).rejects.toThrow('the engine stopped answering');
+    expect(lost).toEqual(['the engine stopped answering (nothing for 200 ms, not even to a probe)']);
+  });
+
+  it('does not call a worker lost when the page closed the connection itself (destroy, the back/forward cache)', async () => {
+    const lost: string[] = [];
+    connection = await connectEngine(dyingWorker, 100, (e) => lost.push(e.message));
+    void connection.engine.inspect().catch(() => undefined);
+    connection.close();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(lost).toEqual([]);
+  });
+
   it('two engines writing at once (two tabs) lose no counts', async () => {
     const a = await connectEngine(moduleWorker);
     const b = await connectEngine(moduleWorker);

@@ -86,4 +86,34 @@ describe('createCaller and serveCalls in Chromium', () => {
     await expect(remote.fail()).rejects.toThrow('no IndexedDB here');
     worker.terminate();
   });
+
+  describe('with silentMs, across a real Worker', () => {
+    type Served = { double(n: number): Promise<number>; wait(ms: number): Promise<number>; die(): Promise<void> };
+    async function serving() {
+      const worker = new Worker(new URL('./servingWorker.ts', import.meta.url), { type: 'module' });
+      await new Promise((resolve) => worker.addEventListener('message', resolve, { once: true }));
+      const lost: Error[] = [];
+      const remote = createCaller<Served>(worker, ['double', 'wait', 'die'], 100, (e) => lost.push(e));
+      return { worker, remote, lost };
+    }
+
+    it('waits out a call that takes ten times silentMs on a live worker, which answers its probes', async () => {
+      const { worker, remote, lost } = await serving();
+      expect(await remote.wait(1000)).toBe(1000);
+      expect(lost).toEqual([]);
+      expect(await remote.double(4)).toBe(8);
+      worker.terminate();
+    });
+
+    it('rejects the calls a worker that died left waiting, and every later call at once, and says so once', async () => {
+      const { worker, remote, lost } = await serving();
+      const slow = remote.wait(60_000);
+      const dying = remote.die();
+      await expect(dying).rejects.toThrow('the engine stopped answering (nothing for 100 ms, not even to a probe)');
+      await expect(slow).rejects.toThrow('stopped answering');
+      await expect(remote.double(1)).rejects.toThrow('stopped answering');
+      expect(lost.map((e) => e.message)).toEqual(['the engine stopped answering (nothing for 100 ms, not even to a probe)']);
+      worker.terminate();
+    });
+  });
 });

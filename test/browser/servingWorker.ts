@@ -7,6 +7,12 @@ serveCalls(
     fail: async () => {
       throw new Error('no IndexedDB here');
     },
+    wait: (ms: number) => new Promise((resolve) => setTimeout(() => resolve(ms), ms)),
+    // As a worker the browser kills (for memory, say): this call and every later one go unanswered.
+    die: () => {
+      self.close();
+      return new Promise(() => {});
+    },
   },
   self,
 );

@@ -14,10 +14,22 @@ const inlined = () =>
 /** The demo with its script tag twice, as a tag manager that injects it again would leave it. */
 const twice = marketplace.replace(/<script src="\/dist\/inkling\.js"[^>]*><\/script>/, (tag) => tag + tag);
 
+/** The demo with its script from /dying/, where the first worker dies at its first batch (as one killed for memory). */
+const dying = marketplace.replace('<script src="/dist/inkling.js"', '<script src="/dying/inkling.js"');
+let dyingRequests = 0;
+// The page's script first, then its first worker: that one closes itself, unheard, at the first
+// `ingest` call, which never reaches the engine. Every later request gets the build itself.
+const dyingScript = () =>
+  ++dyingRequests === 2
+    ? "addEventListener('message', (e) => { if (e.data && e.data.call === 'ingest') { e.stopImmediatePropagation(); close(); } }); importScripts('/dist/inkling.js');"
+    : readFileSync(new URL('../../dist/inkling.js', import.meta.url), 'utf8');
+
 const t = useEngine(() => ({
   routes: {
     '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }),
     '/marketplace/twice.html': { type: 'text/html', body: twice },
+    '/marketplace/dying.html': { type: 'text/html', body: dying },
+    '/dying/inkling.js': () => ({ type: 'text/javascript', body: dyingScript() }),
   },
 }));
 
@@ -70,6 +82,25 @@ describe('script-tag build on the marketplace demo', () => {
     const problems = await tab.problems();
     expect(problems.pageErrors).toEqual([]);
     expect(problems.warnings).toEqual(['Inkling is already running on this page: init() returns that instance']);
+  });
+
+  it('when its worker dies after starting, a new one takes over the batch it left: one error, nothing thrown, nothing lost', async () => {
+    dyingRequests = 0;
+    const { tab } = await t.open('/marketplace/dying.html?harness=events,workers');
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    await addToCart(tab, 'tents', 5);
+    // The flush (2 s), the probe that goes unanswered (about 3 s at the default workerTimeout), a new worker.
+    await waitFor(tab, () => getComputedStyle(document.querySelector('[data-inkling-variant="camper"]')!).display !== 'none', undefined, { timeout: 20_000 });
+    expect(await storedCounts(tab)).toEqual({ tents: 5 });
+    const workers = await tab.evaluate(() => (window as unknown as { __workers: { terminated: boolean }[] }).__workers.map((w) => w.terminated));
+    expect(workers).toEqual([true, false]);
+    const errors = (await events(tab)).filter((e) => e.type === 'error').map((e) => e.detail as { code: string; message: string });
+    expect(errors.map((e) => e.code)).toEqual(['worker-unavailable']);
+    expect(errors[0]?.message).toBe('Inkling: the engine stopped answering (nothing for 1500 ms, not even to a probe); a new worker starts');
+    const problems = await tab.problems();
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.warnings).toEqual([errors[0]?.message]);
+    expect(dyingRequests).toBe(3);
   });
 
   it('remembers the profile on the next page load', async () => {
