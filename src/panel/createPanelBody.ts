@@ -10,8 +10,10 @@ export type PanelAction = 'personalize' | 'pause' | 'download' | 'forget' | 'con
 
 /** Everything the panel body shows. */
 export interface PanelBodyState {
-  /** From `sdk.explain()`; `undefined` while it loads. */
+  /** From `sdk.explain()`; `undefined` while it loads, or when it failed (`unreadable`). */
   explanation?: Explanation;
+  /** `sdk.explain()` failed: only the visitor's choices are shown. */
+  unreadable?: boolean;
   /** The visitor's current choices. */
   settings: Settings;
   /** The slot the panel was opened from, if any. */
@@ -27,11 +29,28 @@ export interface PanelBodyState {
  * (with a "Block" button per topic), the visitor's choices and the manifest. Text only through
  * `textContent`; every button is `type="button"` and calls `on(action, topic?)`.
  */
-export function createPanelBody({ explanation: e, settings, slot, confirming, strings: s }: PanelBodyState, on: (action: PanelAction, topic?: string) => void): HTMLElement {
+export function createPanelBody({ explanation: e, unreadable, settings, slot, confirming, strings: s }: PanelBodyState, on: (action: PanelAction, topic?: string) => void): HTMLElement {
   const t = (key: string, values: Record<string, string | number>) => fillTemplate(s[key] ?? key, values);
   const button = (action: PanelAction, label: string, props: Record<string, string> = {}, topic?: string) =>
     h('button', { type: 'button', name: action, ...props, onclick: () => on(action, topic) }, label);
-  if (!e) return h('div', null, h('p', null, s.loading));
+  const choices = [
+    h('h3', null, s.choicesHeading),
+    settings.paused && h('p', null, s.paused),
+    h(
+      'div',
+      { class: 'r' },
+      button('personalize', settings.personalizationOff ? s.personalizeOn : s.personalizeOff),
+      button('pause', settings.paused ? s.resume : s.pause),
+      button('download', s.download),
+      !confirming && button('forget', s.forget),
+    ),
+    confirming && [
+      h('p', { id: 'inkling-confirm' }, s.confirm),
+      h('div', { class: 'r', role: 'group', 'aria-labelledby': 'inkling-confirm' }, button('confirm', s.confirmYes, { class: 'y' }), button('cancel', s.cancel)),
+    ],
+  ];
+  // What is stored could not be read: the visitor can still turn it off, pause or delete it.
+  if (!e) return h('div', null, unreadable ? choices : h('p', null, s.loading));
 
   const shown = slot?.shown ?? [];
   const byDefault = shown.length === 0 || shown.includes('default');
@@ -69,20 +88,7 @@ export function createPanelBody({ explanation: e, settings, slot, confirming, st
       ),
     settings.blockedTopics.length > 0 && h('p', null, t('blockedTopics', { topics: settings.blockedTopics.join(', ') })),
 
-    h('h3', null, s.choicesHeading),
-    settings.paused && h('p', null, s.paused),
-    h(
-      'div',
-      { class: 'r' },
-      button('personalize', settings.personalizationOff ? s.personalizeOn : s.personalizeOff),
-      button('pause', settings.paused ? s.resume : s.pause),
-      button('download', s.download),
-      !confirming && button('forget', s.forget),
-    ),
-    confirming && [
-      h('p', { id: 'inkling-confirm' }, s.confirm),
-      h('div', { class: 'r', role: 'group', 'aria-labelledby': 'inkling-confirm' }, button('confirm', s.confirmYes, { class: 'y' }), button('cancel', s.cancel)),
-    ],
+    choices,
 
     e.manifest &&
       h('p', { class: 's' }, e.manifest.issued ? t('manifest', { id: e.manifest.id, date: e.manifest.issued.slice(0, 10) }) : t('manifestUndated', { id: e.manifest.id })),

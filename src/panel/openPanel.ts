@@ -20,6 +20,7 @@ function createPanel(nonce?: string) {
   let slot: Element | undefined;
   let opener: Element | null | undefined;
   let explanation: Explanation | undefined;
+  let unreadable = false;
   let confirming = false;
 
   const host = document.createElement(PANEL_TAG);
@@ -54,9 +55,26 @@ function createPanel(nonce?: string) {
   const render = (focus?: string) => {
     const buttons = () => [...body.querySelectorAll('button')];
     const index = buttons().indexOf(root.activeElement as HTMLButtonElement);
-    body.replaceChildren(createPanelBody({ explanation, settings: sdk.settings(), slot: slot && getSlotVariants(slot), confirming, strings }, act));
+    body.replaceChildren(createPanelBody({ explanation, unreadable, settings: sdk.settings(), slot: slot && getSlotVariants(slot), confirming, strings }, act));
     const list = buttons();
     (focus ? list.find((b) => b.name === focus) : index >= 0 ? (list[index] ?? list[list.length - 1]) : undefined)?.focus();
+  };
+
+  /**
+   * Asks for a fresh explanation. When it cannot be had (storage failed while the page was open,
+   * the engine stopped), the body still offers the visitor's choices, "Delete everything" first
+   * among them, and the status line says something went wrong unless it already says how an
+   * action went.
+   */
+  const explain = async () => {
+    try {
+      explanation = await sdk.explain();
+      unreadable = false;
+    } catch {
+      explanation = undefined;
+      unreadable = true;
+      status.textContent ||= strings.failed;
+    }
   };
 
   /** Runs a visitor's action, then shows a fresh explanation. */
@@ -81,10 +99,10 @@ function createPanel(nonce?: string) {
         await sdk.blockTopic(topic);
         status.textContent = fillTemplate(strings.blockedDone, { topic });
       }
-      explanation = await sdk.explain();
     } catch {
       status.textContent = strings.failed;
     }
+    await explain();
     render(focus);
   };
 
@@ -94,6 +112,7 @@ function createPanel(nonce?: string) {
     slot = options.slot;
     if (!dialog.open) opener = options.opener;
     explanation = undefined;
+    unreadable = false;
     confirming = false;
     status.textContent = '';
     title.textContent = strings.title;
@@ -107,11 +126,7 @@ function createPanel(nonce?: string) {
       dispatchEvent(new Event(PANEL_EVENT));
     }
     title.focus();
-    try {
-      explanation = await sdk.explain();
-    } catch {
-      status.textContent = strings.failed;
-    }
+    await explain();
     render();
   };
 }

@@ -320,6 +320,26 @@ describe('the "why am I seeing this" panel', () => {
     expect(await visibleVariants(page, 'hero')).toEqual(['default']);
   });
 
+  it('when what is stored cannot be read, says so and still offers every choice: "Delete everything" deletes', async () => {
+    const page = await visitor();
+    await becomeCamper(page);
+    // As when storage fails while the page is open: explain() rejects (and the panel calls it on the instance).
+    await page.evaluate(() => void (window.inkling!.explain = () => Promise.reject(new Error('the profile cannot be read'))));
+    await click(page, '[data-inkling-explain]');
+    await waitForButton(page, 'Delete everything');
+    const text = await panelText(page);
+    expect(text).toContain('Something went wrong. Please try again.');
+    expect(text).not.toContain('Loading');
+    for (const label of ['Show default content', 'Pause tracking', 'Download my data']) expect(await countButtons(page, label)).toBe(1);
+    await clickButton(page, 'Delete everything');
+    await clickButton(page, 'Yes, delete everything');
+    // The action's own outcome stays on the status line, though the explanation still cannot be read.
+    await expect.poll(() => panelText(page)).toContain('Everything was deleted.');
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('inkling');
+    expect(await page.evaluate(() => window.inkling!.segment())).toBeNull();
+    expect(await visibleVariants(page, 'hero')).toEqual(['default']);
+  });
+
   it('another open tab follows "Show default content" and its undoing, with no reload', async () => {
     const { session, tab } = await t.visitor();
     const page = await open(tab);
