@@ -14,10 +14,10 @@ export type RowColumns = readonly Pick<FeatureSpec, 'name' | 'transform'>[];
 const CSV_OPTIONS: Options = { bom: true, trim: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
 const CHUNK_BYTES = 1 << 20;
 
-/** Checks one value against its column: finite, and inside log1p's domain when the feature uses it. */
+/** Checks one value against its column: finite, and 0 or more when the feature uses log1p (as the SDK reads it). */
 function check(value: number, column: RowColumns[number], where: () => string, shown: string): number {
   if (!Number.isFinite(value)) throw new CliError(`${where()}: ${shown} is not a finite number`);
-  if (column.transform === 'log1p' && value <= -1) throw new CliError(`${where()}: ${shown} is out of range for transform log1p (values must be > -1)`);
+  if (column.transform === 'log1p' && value < 0) throw new CliError(`${where()}: ${shown} is out of range for transform log1p (values must be 0 or more: the SDK reads less as 0)`);
   return value;
 }
 
@@ -94,7 +94,7 @@ async function* csvBatches(path: string, columns: RowColumns, batchSize: number)
           const column = columns[j]!;
           const value = +cell;
           // The fast path: a plain number; anything else is checked strictly and reported with its line.
-          if (cell === '' || !Number.isFinite(value) || (column.transform === 'log1p' && value <= -1)) {
+          if (cell === '' || !Number.isFinite(value) || (column.transform === 'log1p' && value < 0)) {
             const line = await lineOfRecord(path, record);
             const where = () => `${path} line ${line}, column ${index + 1} (${column.name})`;
             check(parseNumberCell(cell, where), column, where, cell);

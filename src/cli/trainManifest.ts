@@ -62,7 +62,9 @@ export function standardizeRows(rows: readonly Readonly<Record<string, number>>[
       const value: unknown = row[f.name];
       if (value === undefined || value === null) throw new Error(`row ${i + 1}: column "${f.name}" is missing`);
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`row ${i + 1}, column "${f.name}": ${typeof value === 'string' ? JSON.stringify(value) : String(value)} is not a finite number`);
-      if (!Number.isFinite(transformOf(f.transform, value))) throw new Error(`row ${i + 1}, column "${f.name}": log1p needs a value above -1, got ${value}`);
+      // The SDK reads a negative aggregate as 0 before log1p: a centroid trained on log1p of a
+      // negative value would sit where no visitor can be.
+      if (f.transform === 'log1p' && value < 0) throw new Error(`row ${i + 1}, column "${f.name}": log1p needs a value of 0 or more (the SDK reads less as 0), got ${value}`);
       data[i * d + j] = value;
     });
   });

@@ -289,6 +289,7 @@ describe('train', () => {
       ['NaN', `${header}\n1,2,0.1\n3,4,0.2\n5,6,NaN\n`, /bad\.csv line 4, column 3 \(ratio\): "NaN" is not a finite number/],
       ['empty cell', `${header}\n1,2,0.1\n3,,0.2\n5,6,0.3\n`, /bad\.csv line 3, column 2 \(dwell\): the cell is empty/],
       ['value outside log1p', `${header}\n1,2,0.1\n-3,4,0.2\n5,6,0.3\n`, /bad\.csv line 3, column 1 \(views\): -3 is out of range for transform log1p/],
+      ['negative value that the SDK reads as 0', `${header}\n1,2,0.1\n5,-0.5,0.2\n5,6,0.3\n`, /bad\.csv line 3, column 2 \(dwell\): -0\.5 is out of range for transform log1p \(values must be 0 or more/],
       ['constant column', `${header}\n1,2,0.5\n3,4,0.5\n5,6,0.5\n7,8,0.5\n`, /feature "ratio" is constant/],
       ['k larger than the rows', `${header}\n1,2,0.1\n3,4,0.2\n`, /k = 3 is larger than the 2 rows/],
       ['empty file', '', /bad\.csv is empty/],

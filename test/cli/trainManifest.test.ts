@@ -147,7 +147,10 @@ describe('trainManifest', () => {
     expect(() => trainManifest(infinite, spec, { k: 3 })).toThrow('row 3, column "dwell": Infinity is not a finite number');
     const negative = rows.map((r) => ({ ...r }));
     negative[0]!.product_views = -3;
-    expect(() => trainManifest(negative, spec, { k: 3 })).toThrow(/row 1, column "product_views": log1p needs a value above -1/);
+    expect(() => trainManifest(negative, spec, { k: 3 })).toThrow(/row 1, column "product_views": log1p needs a value of 0 or more/);
+    // Inside log1p's own domain, but the SDK reads it as 0: trained as log1p(-0.5) it would disagree.
+    negative[0]!.product_views = -0.5;
+    expect(() => trainManifest(negative, spec, { k: 3 })).toThrow('row 1, column "product_views": log1p needs a value of 0 or more (the SDK reads less as 0), got -0.5');
   });
 
   it('refuses more segments than rows', () => {
