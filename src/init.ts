@@ -321,7 +321,7 @@ export function init(options: InitOptions): Inkling {
       const config = { manifestUrl, persist: consent === 'granted', publicKeys: options.publicKey, manifestTimeout: options.manifestTimeout, current: decision?.segment };
       const result = await engine.start(config, buffer.take());
       // Answered from the cached manifest: revalidate it beside the queue, so a slow server delays nothing.
-      if (result.refresh) void engine.refresh().then(onResult, (e) => report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));
+      if (result.refresh) void engine.refresh().then(onResult, (e) => e !== lost && report({ code: 'internal', message: `Inkling could not refresh the manifest: ${describe(e)}` }));
       return result;
     }, false);
     // Batches that were sent as an earlier page closed, which its worker may not have stored.

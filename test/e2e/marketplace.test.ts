@@ -14,22 +14,22 @@ const inlined = () =>
 /** The demo with its script tag twice, as a tag manager that injects it again would leave it. */
 const twice = marketplace.replace(/<script src="\/dist\/inkling\.js"[^>]*><\/script>/, (tag) => tag + tag);
 
-/** The demo with its script from /dying/, where the first worker dies at its first batch (as one killed for memory). */
-const dying = marketplace.replace('<script src="/dist/inkling.js"', '<script src="/dying/inkling.js"');
+/** The demo with its script from /dying/, where the first worker dies at its first call named `dies` (as one killed for memory). */
+const dying = (dies: string) => marketplace.replace('<script src="/dist/inkling.js"', `<script src="/dying/inkling.js?dies=${dies}"`);
 let dyingRequests = 0;
 // The page's script first, then its first worker: that one closes itself, unheard, at the first
-// `ingest` call, which never reaches the engine. Every later request gets the build itself.
-const dyingScript = () =>
+// call named `dies`, which never reaches the engine. Every later request gets the build itself.
+const dyingScript = (dies: string) =>
   ++dyingRequests === 2
-    ? "addEventListener('message', (e) => { if (e.data && e.data.call === 'ingest') { e.stopImmediatePropagation(); close(); } }); importScripts('/dist/inkling.js');"
+    ? `addEventListener('message', (e) => { if (e.data && e.data.call === ${JSON.stringify(dies)}) { e.stopImmediatePropagation(); close(); } }); importScripts('/dist/inkling.js');`
     : readFileSync(new URL('../../dist/inkling.js', import.meta.url), 'utf8');
 
 const t = useEngine(() => ({
   routes: {
     '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }),
     '/marketplace/twice.html': { type: 'text/html', body: twice },
-    '/marketplace/dying.html': { type: 'text/html', body: dying },
-    '/dying/inkling.js': () => ({ type: 'text/javascript', body: dyingScript() }),
+    '/marketplace/dying.html': (_: unknown, url: URL) => ({ type: 'text/html', body: dying(url.searchParams.get('dies') ?? 'ingest') }),
+    '/dying/inkling.js': (_: unknown, url: URL) => ({ type: 'text/javascript', body: dyingScript(url.searchParams.get('dies') ?? 'ingest') }),
   },
 }));
 
@@ -86,7 +86,7 @@ describe('script-tag build on the marketplace demo', () => {
 
   it('when its worker dies after starting, a new one takes over the batch it left: one error, nothing thrown, nothing lost', async () => {
     dyingRequests = 0;
-    const { tab } = await t.open('/marketplace/dying.html?harness=events,workers');
+    const { tab } = await t.open('/marketplace/dying.html?dies=ingest&harness=events,workers');
     expect(await runningWorkers(tab)).toHaveLength(1);
     await addToCart(tab, 'tents', 5);
     // The flush (2 s), the probe that goes unanswered (about 3 s at the default workerTimeout), a new worker.
@@ -100,6 +100,22 @@ describe('script-tag build on the marketplace demo', () => {
     const problems = await tab.problems();
     expect(problems.pageErrors).toEqual([]);
     expect(problems.warnings).toEqual([errors[0]?.message]);
+    expect(dyingRequests).toBe(3);
+  });
+
+  it('when its worker dies while it revalidates the cached manifest, still one error, and the new worker decides', async () => {
+    const { tab } = await t.open('/marketplace/?harness=events');
+    await addToCart(tab, 'tents', 5);
+    await heroShows(tab, 'camper');
+    // The next page starts from the cached manifest and asks the worker to revalidate it: that call kills it.
+    dyingRequests = 0;
+    await tab.goto(`${t.server.url}/marketplace/dying.html?dies=refresh&harness=events,workers`);
+    await ready(tab);
+    await waitFor(tab, () => (window as unknown as { __workers: unknown[] }).__workers.length === 2, undefined, { timeout: 20_000 });
+    await waitFor(tab, () => window.inkling!.segment()?.segment === 'camper' && getComputedStyle(document.querySelector('[data-inkling-variant="camper"]')!).display !== 'none');
+    const errors = (await events(tab)).filter((e) => e.type === 'error').map((e) => (e.detail as { code: string }).code);
+    expect(errors).toEqual(['worker-unavailable']);
+    expect((await tab.problems()).pageErrors).toEqual([]);
     expect(dyingRequests).toBe(3);
   });
 
