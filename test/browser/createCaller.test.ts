@@ -105,6 +105,21 @@ describe('createCaller and serveCalls in Chromium', () => {
       worker.terminate();
     });
 
+    it('does not take a worker for dead when the page itself was held up by long tasks', async () => {
+      const { worker, remote, lost } = await serving();
+      const answer = remote.wait(1500);
+      // Right after the first probe goes out, the page's own thread is busy for four silentMs, three
+      // times: the worker's answer and the next check both wait (a timed-out call would fail here).
+      for (let at = 100; at <= 700; at += 300)
+        setTimeout(() => {
+          const until = performance.now() + 400;
+          while (performance.now() < until);
+        }, at);
+      expect(await answer).toBe(1500);
+      expect(lost).toEqual([]);
+      worker.terminate();
+    });
+
     it('rejects the calls a worker that died left waiting, and every later call at once, and says so once', async () => {
       const { worker, remote, lost } = await serving();
       const slow = remote.wait(60_000);
