@@ -56,7 +56,7 @@ Exit code: 0 only if every case passes.`,
     let passed = 0;
     let failed = 0;
     (file.cases as Case[]).forEach((c, i) => {
-      const name = `cases[${i}] ${JSON.stringify(c.name ?? '')}`;
+      const name = `cases[${i}] ${JSON.stringify((typeof c === 'object' && c?.name) || '')}`;
       let problems: string[];
       try {
         if (typeof c !== 'object' || c === null || !c.manifest || !c.expected) problems = ['needs "manifest" and "expected"'];

@@ -1,7 +1,7 @@
 import { validateManifest } from '../model/validateManifest';
 import { CliError } from './cliError';
 import { readJsonFile } from './readJsonFile';
-import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_WINDOW, type TrainingSpec } from './trainingSpec';
+import { DEFAULT_HYSTERESIS, DEFAULT_MIN_EVIDENCE, DEFAULT_WINDOW, MAX_VALID_DAYS, type TrainingSpec } from './trainingSpec';
 
 /**
  * Reads `spec.json` (what to compute per visitor: the manifest's features without `mean` and
@@ -24,8 +24,8 @@ export function readTrainingSpec(path: string): TrainingSpec {
     features: spec.features.map((f: unknown) => (typeof f === 'object' && f !== null ? { ...f, mean: 0, std: 1 } : f)),
     segments: [{ id: 'probe', label: '', centroid: spec.features.map(() => 0) }],
   };
-  if (spec.validDays !== undefined && !(Number.isInteger(spec.validDays) && (spec.validDays as number) > 0)) {
-    throw new CliError(`${path}: "validDays" must be a whole number of days above 0`);
+  if (spec.validDays !== undefined && !(Number.isInteger(spec.validDays) && (spec.validDays as number) > 0 && (spec.validDays as number) <= MAX_VALID_DAYS)) {
+    throw new CliError(`${path}: "validDays" must be a whole number of days from 1 to ${MAX_VALID_DAYS}, not ${JSON.stringify(spec.validDays)}`);
   }
   const { validDays: _validDays, ...manifestFields } = probe as typeof probe & { validDays?: unknown };
   const check = validateManifest(manifestFields);

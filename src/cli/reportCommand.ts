@@ -10,7 +10,7 @@ import { parseIntegerOption } from './parseIntegerOption';
 import { parseK } from './parseK';
 import { renderReport } from './renderReport';
 import { streamRows } from './streamRows';
-import { sweepK } from './sweepK';
+import { scaleByWeight, sweepK } from './sweepK';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Rows kept (a seeded uniform sample) for the scatter plot and a sweep. */
@@ -60,7 +60,7 @@ Options:
     let sweep: ReturnType<typeof sweepK> | undefined;
     if (range) {
       if (Math.max(...range.ks) > sample.length) throw new CliError(`${path}: k = ${Math.max(...range.ks)} is larger than the ${sample.length} rows of data`);
-      sweep = sweepK(sample, range.ks, { seed });
+      sweep = sweepK(scaleByWeight(sample, manifest.features), range.ks, { seed });
       console.log(formatSweepTable(sweep.results, sweep.recommended));
       console.log(`Recommended k = ${sweep.recommended}: ${sweep.reason}`);
     }

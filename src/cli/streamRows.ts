@@ -13,6 +13,8 @@ export type RowColumns = readonly Pick<FeatureSpec, 'name' | 'transform'>[];
 
 const CSV_OPTIONS: Options = { bom: true, trim: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
 const CHUNK_BYTES = 1 << 20;
+/** What `+cell` reads as a number but a CSV cell must not be: hex, binary and octal literals (`0x10`). */
+const RADIX_PREFIX = /^0[xbo]/i;
 
 /** Checks one value against its column: finite, and 0 or more when the feature uses log1p (as the SDK reads it). */
 function check(value: number, column: RowColumns[number], where: () => string, shown: string): number {
@@ -94,7 +96,7 @@ async function* csvBatches(path: string, columns: RowColumns, batchSize: number)
           const column = columns[j]!;
           const value = +cell;
           // The fast path: a plain number; anything else is checked strictly and reported with its line.
-          if (cell === '' || !Number.isFinite(value) || (column.transform === 'log1p' && value < 0)) {
+          if (cell === '' || !Number.isFinite(value) || (column.transform === 'log1p' && value < 0) || (cell.charCodeAt(0) === 48 && RADIX_PREFIX.test(cell))) {
             const line = await lineOfRecord(path, record);
             const where = () => `${path} line ${line}, column ${index + 1} (${column.name})`;
             check(parseNumberCell(cell, where), column, where, cell);
@@ -116,8 +118,10 @@ async function* csvBatches(path: string, columns: RowColumns, batchSize: number)
 async function* jsonlBatches(path: string, columns: RowColumns, batchSize: number): AsyncGenerator<number[][]> {
   let line = 0;
   let rows: number[][] = [];
-  for await (const text of createInterface({ input: createReadStream(path, { highWaterMark: CHUNK_BYTES }), crlfDelay: Infinity })) {
+  for await (const input of createInterface({ input: createReadStream(path, { highWaterMark: CHUNK_BYTES }), crlfDelay: Infinity })) {
     line++;
+    // A byte order mark (as some Windows tools write) is not part of the first object.
+    const text = line === 1 ? input.replace(/^\uFEFF/, '') : input;
     if (text.trim() === '') continue;
     let object: unknown;
     try {

@@ -112,3 +112,13 @@ export function sweepK(points: PointInput, ks: readonly number[], options: Sweep
     });
   return { results, ...recommend(results, totalInertia), totalInertia };
 }
+
+/**
+ * Standardised points in the space the SDK's `scoreVector` measures in: each dimension scaled
+ * by √weight (weight 1 when a feature has none), so a sweep's inertia and silhouette are of the
+ * distances the browser uses. Returns new arrays.
+ */
+export function scaleByWeight(points: readonly (readonly number[])[], features: readonly { weight?: number }[]): number[][] {
+  const scale = features.map((f) => Math.sqrt(f.weight ?? 1));
+  return points.map((row) => row.map((x, j) => x * scale[j]!));
+}

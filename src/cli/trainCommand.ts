@@ -15,7 +15,7 @@ import { parseK } from './parseK';
 import { readTrainingSpec } from './readTrainingSpec';
 import { renderReport } from './renderReport';
 import { streamRows } from './streamRows';
-import { sweepK, type SweepResult } from './sweepK';
+import { scaleByWeight, sweepK, type SweepResult } from './sweepK';
 import { trainManifest } from './trainManifest';
 import { STREAM_SAMPLE_ROWS, trainStreaming } from './trainStreaming';
 import { writeFileAtomic } from './writeFileAtomic';
@@ -114,7 +114,7 @@ Output files are written atomically: a failed run leaves none behind.`,
     let sweepResult: SweepResult | undefined;
     const chooseK = (points: number[][]): number => {
       if (!sweep) return ks[0]!;
-      sweepResult = sweepK(points, ks, { seed, restarts });
+      sweepResult = sweepK(scaleByWeight(points, spec.features), ks, { seed, restarts });
       console.log(`Sweep over k = ${ks[0]}..${ks[ks.length - 1]} on ${points.length.toLocaleString('en')}${stream || points.length === SWEEP_ROWS ? ' sampled' : ''} rows:`);
       console.log(formatSweepTable(sweepResult.results, sweepResult.recommended));
       console.log(`Recommended k = ${sweepResult.recommended}: ${sweepResult.reason}`);
@@ -124,7 +124,7 @@ Output files are written atomically: a failed run leaves none behind.`,
     let trained: Trained;
     try {
       trained = stream
-        ? await trainStreaming(path!, spec, { ks, chooseK, seed, id: values.id, now, cacheDir: dirname(values.out) })
+        ? await trainStreaming(path!, spec, { ks, chooseK, seed, restarts, id: values.id, now, cacheDir: dirname(values.out) })
         : await trainInMemory(path!, spec, { ks, chooseK, seed, restarts, id: values.id, now });
     } catch (e) {
       if (e instanceof CliError) throw e;

@@ -28,3 +28,6 @@ export interface TrainingSpec {
 
 /** A trained manifest is trusted as new for this many days unless the spec says otherwise. */
 export const DEFAULT_VALID_DAYS = 30;
+
+/** The longest `validDays` a spec may ask for (100 years): beyond some, `expires` is no date at all. */
+export const MAX_VALID_DAYS = 36_500;

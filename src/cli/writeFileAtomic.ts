@@ -39,8 +39,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     } finally {
       closeSync(fd);
     }
-    if (options.exclusive) linkSync(temporary, path);
-    else renameSync(temporary, path);
+    try {
+      if (options.exclusive) linkSync(temporary, path);
+      else renameSync(temporary, path);
+    } catch (e) {
+      // Again the file the user asked for, not the temporary one; the code is kept (EEXIST).
+      const code = (e as NodeJS.ErrnoException).code;
+      throw Object.assign(new Error(`cannot write ${path}: ${code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message}`), { code });
+    }
   } finally {
     rmSync(temporary, { force: true });
   }
