@@ -11,6 +11,15 @@ export function confidenceWords(confidence: number): Explanation['confidenceWord
   return confidence >= 0.5 ? 'very sure' : confidence >= 0.2 ? 'fairly sure' : 'not sure';
 }
 
+/** The window in words: "today" for a one-day window, else "in the past 30 days". */
+const windowWords = (days: number) => (days === 1 ? 'today' : `in the past ${days} days`);
+
+/** Days kept without a manifest (whose window says it otherwise): from the oldest stored day through today. */
+const daysStored = (buckets: ProfileBucket[], today: number) => (buckets.length ? Math.max(1, today - Math.min(...buckets.map((b) => b.day)) + 1) : 0);
+
+/** A bucket's size in bytes as UTF-8 JSON, as a topic in any script takes them. */
+const bytesOf = (b: ProfileBucket) => new TextEncoder().encode(JSON.stringify(b)).length;
+
 const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
 
 /** Undecayed events (or their summed value, for `sum` and `max` features) that a feature read in the window. */
@@ -29,7 +38,7 @@ function plainValue(feature: Manifest['features'][number], buckets: ProfileBucke
  * Pure: runs in the engine, next to the profile.
  */
 export function explainDecision(decision: Decision | null, manifest: Manifest | undefined, buckets: ProfileBucket[], settings: Settings, today: number): Explanation {
-  const days = manifest?.window.days ?? 0;
+  const days = manifest?.window.days ?? daysStored(buckets, today);
   const inWindow = manifest ? bucketsInWindow(buckets, manifest, today) : buckets;
   const topics = new Map<string, number>();
   for (const b of buckets) if (b.topic && b.signal !== 'context') topics.set(b.topic, (topics.get(b.topic) ?? 0) + b.count);
@@ -41,7 +50,7 @@ export function explainDecision(decision: Decision | null, manifest: Manifest | 
       const feature = manifest!.features.find((f) => f.name === r.feature);
       if (!feature || r.contribution <= 0 || reasons.length === 5) continue;
       const value = round(plainValue(feature, inWindow));
-      if (value > 0) reasons.push({ feature: r.feature, value, text: `${value} ${feature.label} in the past ${days} days` });
+      if (value > 0) reasons.push({ feature: r.feature, label: feature.label, value, text: `${value} ${feature.label} ${windowWords(days)}` });
     }
   }
   return {
@@ -55,7 +64,7 @@ export function explainDecision(decision: Decision | null, manifest: Manifest | 
     stored: {
       topics: [...topics].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1)),
       days,
-      bytes: buckets.reduce((n, b) => n + JSON.stringify(b).length, 0),
+      bytes: buckets.reduce((n, b) => n + bytesOf(b), 0),
     },
     ...(manifest && { manifest: { id: manifest.id, ...(manifest.issued !== undefined && { issued: manifest.issued }) } }),
     settings,

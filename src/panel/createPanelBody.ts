@@ -74,10 +74,10 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
       ? h('p', null, s.noSegment)
       : [h('p', null, h('strong', null, e.label)), e.description && h('p', null, e.description), h('p', null, t('confidence', { words: s[e.confidenceWords] ?? e.confidenceWords }))],
     e.note && h('p', null, t('note', { note: s[e.note] ?? e.note })),
-    e.reasons.length > 0 && [h('h3', null, s.reasonsHeading), h('ul', null, e.reasons.map((r) => h('li', null, t('reason', { text: r.text, value: r.value }))))],
+    e.reasons.length > 0 && [h('h3', null, s.reasonsHeading), h('ul', null, e.reasons.map((r) => h('li', null, t('reason', { text: r.text, value: r.value, label: r.label, days: e.stored.days }))))],
 
     h('h3', null, s.storedHeading),
-    h('p', null, e.stored.bytes > 0 ? t('stored', { bytes: e.stored.bytes, days: e.stored.days }) : s.storedNothing),
+    h('p', null, e.stored.bytes > 0 ? t(e.stored.days === 1 ? 'storedToday' : 'stored', { bytes: e.stored.bytes, days: e.stored.days }) : s.storedNothing),
     topics.length > 0 &&
       h(
         'ul',

@@ -15,8 +15,10 @@ export function getSlotVariants(slot: Element): SlotVariants {
   const variants = [...slot.children].filter((child) => child.hasAttribute(ATTR_VARIANT));
   const segments = (variant?: Element) => (variant?.getAttribute(ATTR_VARIANT) ?? '').split(/\s+/).filter(Boolean);
   const text = (variants.find((v) => segments(v).includes(DEFAULT_VARIANT))?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Cut by code point, so an emoji or other astral character is never split in two.
+  const chars = [...text];
   return {
     shown: segments(variants.find((v) => !v.hasAttribute('hidden'))),
-    ...(text && { defaultText: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1).trimEnd()}…` : text }),
+    ...(text && { defaultText: chars.length > MAX_TEXT ? `${chars.slice(0, MAX_TEXT - 1).join('').trimEnd()}…` : text }),
   };
 }

@@ -7,7 +7,7 @@ import { fillTemplate } from './fillTemplate';
 import { getSlotVariants } from './getSlotVariants';
 import { h } from './h';
 import type { PanelOptions } from './loadPanel';
-import { panelStrings, type PanelStrings } from './panelStrings';
+import { type PanelStrings, withOverrides } from './panelStrings';
 import { panelStyles } from './panelStyles';
 import { PANEL_EVENT, PANEL_TAG } from '../constants';
 
@@ -108,7 +108,10 @@ function createPanel(nonce?: string) {
 
   return async (next: Inkling, options: PanelOptions) => {
     sdk = next;
-    strings = { ...panelStrings, ...options.strings };
+    // Taken off the page while open (by another copy of this module, or the page itself), it
+    // stays "open" but is no longer modal: it counts as closed, so it opens modal again.
+    if (!host.isConnected) dialog.removeAttribute('open');
+    strings = withOverrides(options.strings);
     slot = options.slot;
     if (!dialog.open) opener = options.opener;
     explanation = undefined;

@@ -24,10 +24,12 @@ export const panelStrings = {
   'not sure': 'not sure',
   note: 'Why: {note}.',
   reasonsHeading: 'Because of your recent activity',
+  // Also {value} (the number), {label} (the manifest's feature label) and {days} (the window).
   reason: '{text}',
 
   storedHeading: 'What is kept on this device',
   stored: '{bytes} bytes about the past {days} days. Nothing leaves this device.',
+  storedToday: '{bytes} bytes about today. Nothing leaves this device.',
   storedNothing: 'Nothing is kept. Nothing leaves this device.',
   topicCount: '{topic}: {count} events',
   topicCountOne: '{topic}: 1 event',
@@ -55,3 +57,22 @@ export const panelStrings = {
 
 /** The panel's strings, after a page's overrides. */
 export type PanelStrings = typeof panelStrings & Record<string, string>;
+
+const placeholders = (s: string) => s.match(/\{\w+\}/g) ?? [];
+
+/**
+ * The English strings with a page's overrides. An override is taken when it is a string that
+ * keeps every `{placeholder}` of the English one (`reason` may use any of its own): a missing
+ * translation (`undefined`) or one that drops `{topic}` keeps the English string, rather than
+ * show an empty button or rows the visitor cannot tell apart.
+ */
+export function withOverrides(overrides: Record<string, unknown> = {}): PanelStrings {
+  const strings: Record<string, string> = { ...panelStrings };
+  for (const [key, value] of Object.entries(overrides)) {
+    const missing = typeof value === 'string' && key !== 'reason' ? placeholders(strings[key] ?? '').filter((p) => !value.includes(p)) : [];
+    if (typeof value === 'string' && missing.length === 0) strings[key] = value;
+    // A translator's slip: said once per opening, to the developer, in the console.
+    else if (value !== undefined) console.warn(`Inkling panelStrings.${key} is not used: ${typeof value === 'string' ? `it drops ${missing.join(' ')}` : 'it is not a string'}`);
+  }
+  return strings as PanelStrings;
+}

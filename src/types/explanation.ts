@@ -6,6 +6,8 @@ export interface ExplanationReason {
   text: string;
   /** The feature it comes from. */
   feature: string;
+  /** The feature's label from the manifest (e.g. "clicks on tents"), for translated sentences. */
+  label: string;
   /** The number in the sentence: events (or their summed value) in the window, undecayed. */
   value: number;
 }
@@ -30,9 +32,9 @@ export interface Explanation {
   stored: {
     /** Events kept per topic, most first. */
     topics: { topic: string; count: number }[];
-    /** How many days are kept (the manifest's window). */
+    /** How many days are kept (the manifest's window; without one, from the oldest stored day through today). */
     days: number;
-    /** The bytes of the stored profile (as JSON). */
+    /** The bytes of the stored profile (as UTF-8 JSON). */
     bytes: number;
   };
   /** The manifest the decision comes from. */
