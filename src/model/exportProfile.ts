@@ -24,6 +24,7 @@ export function exportProfile(buckets: ProfileBucket[], settings: Settings, mani
         ...(b.action && { action: b.action }),
         count: b.count,
         ...(b.sum !== b.count && { sum: b.sum }),
+        ...(b.max !== 1 && { max: b.max }),
       })),
   };
 }

@@ -25,5 +25,7 @@ export interface ProfileExport {
     count: number;
     /** Their summed value, where it is not just the count (seconds, scroll depth). */
     sum?: number;
+    /** The largest single value, where it is not 1 (the longest dwell, the deepest scroll). */
+    max?: number;
   }[];
 }
