@@ -63,7 +63,9 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
       byDefault
         ? h('p', null, s.slotDefault)
         : [
-            h('p', null, t('slotShown', { segments: shown.map((id) => (id === e.segment ? e.label : id)).join(', ') })),
+            // A variant for several segments: the visitor's own, by its label (other segments' ids
+            // mean nothing to them, and would read as if they belonged to those too).
+            h('p', null, t('slotShown', { segments: shown.includes(e.segment) ? e.label : shown.join(', ') })),
             h('p', null, shown.includes(e.segment) ? t('slotWhy', { label: e.label }) : s.slotEarlier),
             slot.defaultText && h('p', null, t('slotInstead', { text: slot.defaultText })),
           ],

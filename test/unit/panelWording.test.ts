@@ -38,6 +38,14 @@ const bodyText = (e: Explanation, strings: Record<string, string> = {}, slot?: R
   createPanelBody({ explanation: e, settings, slot, confirming: false, strings: { ...panelStrings, ...strings } }, () => {}).textContent ?? '';
 
 describe('the panel wording', () => {
+  it('names the visitor\'s own segment for a variant shared by several, not the others by their ids', () => {
+    const e = explain([clicks(6)]);
+    expect(e.segment).toBe('camper');
+    const text = bodyText(e, {}, { shown: ['camper', 'power-buyer'] });
+    expect(text).toContain('It shows the version for Weekend camper.');
+    expect(text).not.toContain('power-buyer');
+  });
+
   it('says "today", not "in the past 1 days", for a one-day window', () => {
     const e = explain([clicks(5)], manifest(1));
     expect(e.reasons[0]?.text).toBe('5 tent pages clicked today');
