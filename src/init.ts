@@ -217,7 +217,7 @@ export function init(options: InitOptions): Inkling {
   const workerUrl = options.workerUrl === undefined ? siblingUrl('inkling-worker.js') : options.workerUrl;
   // A worker that stops answering after it started (killed for memory, say) is replaced once;
   // when the new one stops too, the engine runs in-thread. The new engine starts as on a return
-  // from the back/forward cache, and is sent the calls the dead one left (see enqueue).
+  // from the back/forward cache (reconnect), and is sent the calls the dead one left (see enqueue).
   let losses = 0;
   let lost: Error | undefined;
   const connect = (): Promise<EngineConnection> =>
@@ -226,10 +226,14 @@ export function init(options: InitOptions): Inkling {
       losses++;
       lost = e;
       report({ code: 'worker-unavailable', message: `Inkling: ${describe(e)}; ${losses > 1 ? 'it runs on the main thread now' : 'a new worker starts'}` }, `lost ${losses}`);
-      connection = connect();
-      if (consent !== 'denied') start();
+      reconnect();
     });
   let connection = connect();
+  /** A new engine for one that is gone (died, or stopped for the back/forward cache), started afresh. */
+  const reconnect = () => {
+    connection = connect();
+    if (consent !== 'denied') start();
+  };
   void connection.then(
     ({ mode, fallbackReason }) => {
       if (mode === 'in-thread' && workerUrl !== false) report({ code: 'worker-unavailable', message: `Inkling runs its engine on the main thread: ${fallbackReason}` });
@@ -290,8 +294,7 @@ export function init(options: InitOptions): Inkling {
       void connection.then((c) => c.close(), () => undefined);
       return;
     }
-    connection = connect();
-    if (consent !== 'denied') start();
+    reconnect();
   });
   // A page the browser prerenders may never be shown: what it records is held until the visitor
   // arrives (and dated then), and is gone with the page otherwise. The engine starts meanwhile, so

@@ -17,8 +17,9 @@ const windowWords = (days: number) => (days === 1 ? 'today' : `in the past ${day
 /** Days kept without a manifest (whose window says it otherwise): from the oldest stored day through today. */
 const daysStored = (buckets: ProfileBucket[], today: number) => (buckets.length ? Math.max(1, today - Math.min(...buckets.map((b) => b.day)) + 1) : 0);
 
+const utf8 = new TextEncoder();
 /** A bucket's size in bytes as UTF-8 JSON, as a topic in any script takes them. */
-const bytesOf = (b: ProfileBucket) => new TextEncoder().encode(JSON.stringify(b)).length;
+const bytesOf = (b: ProfileBucket) => utf8.encode(JSON.stringify(b)).length;
 
 const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
 

@@ -33,7 +33,7 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
   const t = (key: string, values: Record<string, string | number>) => fillTemplate(s[key] ?? key, values);
   const button = (action: PanelAction, label: string, props: Record<string, string> = {}, topic?: string) =>
     h('button', { type: 'button', name: action, ...props, onclick: () => on(action, topic) }, label);
-  const choices = [
+  const choices = () => [
     h('h3', null, s.choicesHeading),
     settings.paused && h('p', null, s.paused),
     h(
@@ -50,7 +50,7 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
     ],
   ];
   // What is stored could not be read: the visitor can still turn it off, pause or delete it.
-  if (!e) return h('div', null, unreadable ? choices : h('p', null, s.loading));
+  if (!e) return h('div', null, unreadable ? choices() : h('p', null, s.loading));
 
   const shown = slot?.shown ?? [];
   const byDefault = shown.length === 0 || shown.includes('default');
@@ -90,7 +90,7 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
       ),
     settings.blockedTopics.length > 0 && h('p', null, t('blockedTopics', { topics: settings.blockedTopics.join(', ') })),
 
-    choices,
+    choices(),
 
     e.manifest &&
       h('p', { class: 's' }, e.manifest.issued ? t('manifest', { id: e.manifest.id, date: e.manifest.issued.slice(0, 10) }) : t('manifestUndated', { id: e.manifest.id })),
