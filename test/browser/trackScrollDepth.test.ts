@@ -28,6 +28,15 @@ function block(height: string, style = ''): HTMLDivElement {
   return div;
 }
 
+/** An app shell's scroller: a `<main>` one viewport high holding 6000 px of content, on the page. */
+function appShell(): HTMLElement {
+  const main = document.createElement('main');
+  main.style.cssText = 'display: block; overflow: auto; height: 100vh';
+  main.append(block('6000px'));
+  document.body.append(main);
+  return main;
+}
+
 let signals: Signal[];
 let stop: (() => void) | undefined;
 const start = () => (stop = trackScrollDepth((s) => signals.push(s), 'tents'));
@@ -88,10 +97,7 @@ describe('trackScrollDepth in Chromium', () => {
 
   it('measures an app shell whose inner element is the scroller, before and after scrolling', async () => {
     document.documentElement.style.cssText = 'overflow: hidden';
-    const main = document.createElement('main');
-    main.style.cssText = 'display: block; overflow: auto; height: 100vh';
-    main.append(block('6000px'));
-    document.body.append(main);
+    const main = appShell();
     expect(root().scrollHeight).toBe(root().clientHeight); // the document itself does not scroll
 
     start();
@@ -114,10 +120,7 @@ describe('trackScrollDepth in Chromium', () => {
     // document overflows by 16 px it cannot scroll; <main> is as tall as the viewport and scrolls.
     document.documentElement.style.cssText = 'overflow: hidden';
     document.body.style.cssText = 'margin: 8px';
-    const main = document.createElement('main');
-    main.style.cssText = 'display: block; overflow: auto; height: 100vh';
-    main.append(block('6000px'));
-    document.body.append(main);
+    const main = appShell();
     expect(root().scrollHeight).toBeGreaterThan(root().clientHeight);
 
     start();
@@ -129,10 +132,7 @@ describe('trackScrollDepth in Chromium', () => {
 
   it('prefers an inner scroller that scrolls further than the document', async () => {
     document.body.style.cssText = 'margin: 8px';
-    const main = document.createElement('main');
-    main.style.cssText = 'display: block; overflow: auto; height: 100vh';
-    main.append(block('6000px'));
-    document.body.append(main);
+    const main = appShell();
     start();
     main.scrollTop = 3000;
     await settle(main);

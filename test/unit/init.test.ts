@@ -43,6 +43,12 @@ function page(): void {
     </section>
     <article data-inkling-topic="bikes"><button>Bike</button></article>`;
 }
+/** The codes of the `error` events `sdk` emits from now on, as they come. */
+function errorCodes(sdk: Inkling): string[] {
+  const codes: string[] = [];
+  sdk.on('error', (e) => codes.push(e.code));
+  return codes;
+}
 const shown = () => [...document.querySelectorAll('[data-inkling-variant]')].filter((e) => !(e as HTMLElement).hidden).map((e) => e.textContent);
 
 beforeEach(() => {
@@ -343,8 +349,7 @@ describe('init: what the page can get wrong, and what it can count on', () => {
 
   it('an error found while init() starts reaches a listener added right after it', async () => {
     sdk = init({ manifest: '/manifest.json', workerUrl: false, consent: 'yes' as never });
-    const errors: string[] = [];
-    sdk.on('error', (e) => errors.push(e.code));
+    const errors = errorCodes(sdk);
     await sdk.ready;
     expect(errors).toEqual(['options-invalid']);
   });
@@ -352,8 +357,7 @@ describe('init: what the page can get wrong, and what it can count on', () => {
   it('a beforeunload that does not unload (a download link, a cancelled prompt) silences errors only until the next input', async () => {
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
     await sdk.ready;
-    const errors: string[] = [];
-    sdk.on('error', (e) => errors.push(e.code));
+    const errors = errorCodes(sdk);
     dispatchEvent(new Event('beforeunload'));
     sdk.push(['no-such-command']);
     await tick(0);
@@ -410,8 +414,7 @@ describe('init: what the page can get wrong, and what it can count on', () => {
     const realSetTimeout = globalThis.setTimeout;
     vi.stubGlobal('setTimeout', (fn: () => void, ms?: number) => realSetTimeout(() => { try { fn(); } catch (e) { thrown.push(e); } }, ms));
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
-    const errors: string[] = [];
-    sdk.on('error', (e) => errors.push(e.code));
+    const errors = errorCodes(sdk);
     sdk.push(['on', 'ready', undefined]);
     await sdk.ready;
     await tick();
@@ -422,8 +425,7 @@ describe('init: what the page can get wrong, and what it can count on', () => {
   it('track() refuses what it cannot record (a symbol topic, NaN) with options-invalid, and the rest of the batch counts', async () => {
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
     await sdk.ready;
-    const errors: string[] = [];
-    sdk.on('error', (e) => errors.push(e.code));
+    const errors = errorCodes(sdk);
     sdk.track('compare', { topic: Symbol('x') as never });
     sdk.track('compare', { value: Number.NaN });
     await clickBikes(sdk, 3);
