@@ -1,7 +1,7 @@
 // Edge cases of the built `inkling` CLI (dist/cli.js) found in an audit: each test pins one
 // defect that used to give a wrong result or an unclear error. Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,41 @@ describe('output path that is a directory', () => {
     expect(stderr).not.toContain('.tmp');
     expect(readdirSync(cwd).sort()).toEqual(['out', 'spec.json', 'v.csv']);
     expect(readdirSync(join(cwd, 'out'))).toEqual([]);
+  });
+});
+
+describe('writing over an existing file', () => {
+  it('sign in place keeps a private manifest private (0600 stays 0600)', () => {
+    const cwd = withFiles({ 'spec.json': JSON.stringify(SPEC), 'v.csv': blobs(20) });
+    expect(inkling(['keygen', '--out', 'key.pem'], cwd).code).toBe(0);
+    expect(inkling(['train', 'v.csv', '--features', 'spec.json', '--k', '2', '--out', 'm.json'], cwd).code).toBe(0);
+    chmodSync(join(cwd, 'm.json'), 0o600);
+    const { code, stderr } = inkling(['sign', 'm.json', '--key', 'key.pem'], cwd);
+    expect(code, stderr).toBe(0);
+    expect(readManifest(join(cwd, 'm.json')).signature).toBeTruthy();
+    expect(statSync(join(cwd, 'm.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes through a symlink to the file it points at, and keeps the link', () => {
+    const cwd = withFiles({ 'spec.json': JSON.stringify(SPEC), 'v.csv': blobs(20) });
+    mkdirSync(join(cwd, 'releases'));
+    writeFileSync(join(cwd, 'releases', 'manifest-v1.json'), '{}');
+    symlinkSync(join('releases', 'manifest-v1.json'), join(cwd, 'current.json'));
+    const { code, stderr } = inkling(['train', 'v.csv', '--features', 'spec.json', '--k', '2', '--out', 'current.json'], cwd);
+    expect(code, stderr).toBe(0);
+    expect(lstatSync(join(cwd, 'current.json')).isSymbolicLink()).toBe(true);
+    expect(validateManifest(readManifest(join(cwd, 'releases', 'manifest-v1.json'))).ok).toBe(true);
+    expect(readdirSync(join(cwd, 'releases'))).toEqual(['manifest-v1.json']);
+  });
+
+  it('writes through a symlink whose file does not exist yet', () => {
+    const cwd = withFiles({ 'spec.json': JSON.stringify(SPEC), 'v.csv': blobs(20) });
+    mkdirSync(join(cwd, 'releases'));
+    symlinkSync(join('releases', 'next.json'), join(cwd, 'current.json'));
+    const { code, stderr } = inkling(['train', 'v.csv', '--features', 'spec.json', '--k', '2', '--out', 'current.json'], cwd);
+    expect(code, stderr).toBe(0);
+    expect(lstatSync(join(cwd, 'current.json')).isSymbolicLink()).toBe(true);
+    expect(validateManifest(readManifest(join(cwd, 'releases', 'next.json'))).ok).toBe(true);
   });
 });
 
