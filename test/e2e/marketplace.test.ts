@@ -119,6 +119,31 @@ describe('script-tag build on the marketplace demo', () => {
     expect(dyingRequests).toBe(3);
   });
 
+  it('when its worker dies as the visitor deletes everything, everything is still deleted, and no old decision comes back', async () => {
+    dyingRequests = 0;
+    const { tab } = await t.open('/marketplace/dying.html?dies=forget&harness=events,workers');
+    await addToCart(tab, 'tents', 5);
+    await heroShows(tab, 'camper');
+    expect(await storedCounts(tab)).toEqual({ tents: 5 });
+    // The worker dies without deleting anything: the page deletes the database itself, while a new worker starts.
+    await tab.evaluate(() => window.inkling!.forget());
+    expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
+    await waitFor(tab, () => (window as unknown as { __workers: unknown[] }).__workers.length === 2, undefined, { timeout: 20_000 });
+    await ready(tab);
+    await new Promise((r) => setTimeout(r, 1000)); // the new worker's first answer
+    expect(await tab.evaluate(() => window.inkling!.segment()?.segment ?? null)).not.toBe('camper');
+    expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
+    expect(await storedCounts(tab)).toEqual({});
+    const errors = (await events(tab)).filter((e) => e.type === 'error').map((e) => (e.detail as { code: string }).code);
+    expect(errors).toEqual(['worker-unavailable']);
+    expect((await tab.problems()).pageErrors).toEqual([]);
+
+    await tab.goto(`${t.server.url}/marketplace/?harness=events`);
+    expect((await ready(tab))?.segment ?? 'default').toBe('default');
+    expect(await visibleVariants(tab, 'hero')).toEqual(['default']);
+    expect(await storedCounts(tab)).toEqual({});
+  });
+
   it('remembers the profile on the next page load', async () => {
     const { tab } = await t.open('/marketplace/');
     await addToCart(tab, 'bikes', 5);
