@@ -1,6 +1,6 @@
 import type { Explanation } from '../types/explanation';
 import type { Settings } from '../types/settings';
-import { fillTemplate } from './fillTemplate';
+import { createTranslator } from './createTranslator';
 import type { SlotVariants } from './getSlotVariants';
 import { h } from './h';
 import type { PanelStrings } from './panelStrings';
@@ -22,6 +22,8 @@ export interface PanelBodyState {
   confirming: boolean;
   /** The strings, with the page's overrides. */
   strings: PanelStrings;
+  /** The page's language (`<html lang>`), for numbers and plural forms. */
+  locale?: string;
 }
 
 /**
@@ -29,8 +31,8 @@ export interface PanelBodyState {
  * (with a "Block" button per topic), the visitor's choices and the manifest. Text only through
  * `textContent`; every button is `type="button"` and calls `on(action, topic?)`.
  */
-export function createPanelBody({ explanation: e, unreadable, settings, slot, confirming, strings: s }: PanelBodyState, on: (action: PanelAction, topic?: string) => void): HTMLElement {
-  const t = (key: string, values: Record<string, string | number>) => fillTemplate(s[key] ?? key, values);
+export function createPanelBody({ explanation: e, unreadable, settings, slot, confirming, strings: s, locale }: PanelBodyState, on: (action: PanelAction, topic?: string) => void): HTMLElement {
+  const t = createTranslator(s, locale);
   const button = (action: PanelAction, label: string, props: Record<string, string> = {}, topic?: string) =>
     h('button', { type: 'button', name: action, ...props, onclick: () => on(action, topic) }, label);
   const choices = () => [
@@ -85,7 +87,7 @@ export function createPanelBody({ explanation: e, unreadable, settings, slot, co
         'ul',
         { class: 't' },
         topics.map(({ topic, count }) =>
-          h('li', null, h('span', null, t(count === 1 ? 'topicCountOne' : 'topicCount', { topic, count })), button('block', s.block, { 'aria-label': t('blockLabel', { topic }) }, topic)),
+          h('li', null, h('span', null, t('topicCount', { topic, count })), button('block', s.block, { 'aria-label': t('blockLabel', { topic }) }, topic)),
         ),
       ),
     settings.blockedTopics.length > 0 && h('p', null, t('blockedTopics', { topics: settings.blockedTopics.join(', ') })),

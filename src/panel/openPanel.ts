@@ -55,7 +55,7 @@ function createPanel(nonce?: string) {
   const render = (focus?: string) => {
     const buttons = () => [...body.querySelectorAll('button')];
     const index = buttons().indexOf(root.activeElement as HTMLButtonElement);
-    body.replaceChildren(createPanelBody({ explanation, unreadable, settings: sdk.settings(), slot: slot && getSlotVariants(slot), confirming, strings }, act));
+    body.replaceChildren(createPanelBody({ explanation, unreadable, settings: sdk.settings(), slot: slot && getSlotVariants(slot), confirming, strings, locale: document.documentElement.lang || undefined }, act));
     const list = buttons();
     (focus ? list.find((b) => b.name === focus) : index >= 0 ? (list[index] ?? list[list.length - 1]) : undefined)?.focus();
   };

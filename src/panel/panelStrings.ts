@@ -1,7 +1,11 @@
 /**
  * Every string the panel shows, in English. Pages override any of them (i18n) with
- * `init({ panelStrings })`; `{placeholders}` are filled in. The engine's own sentences (its
- * notes, e.g. "not enough activity yet") may be translated too, by using them as keys.
+ * `init({ panelStrings })`; `{placeholders}` are filled in, numbers as the page's language
+ * (`<html lang>`) writes them. A string counted by a number (see `PLURAL_BY`) may have plural
+ * forms, `key_zero`, `key_one`, `key_two`, `key_few` and `key_many` (the categories of
+ * `Intl.PluralRules`), each used when the page's language puts the number in that category.
+ * The engine's own sentences (its notes, e.g. "not enough activity yet") may be translated too,
+ * by using them as keys.
  */
 export const panelStrings = {
   title: 'Why am I seeing this?',
@@ -32,7 +36,7 @@ export const panelStrings = {
   storedToday: '{bytes} bytes about today. Nothing leaves this device.',
   storedNothing: 'Nothing is kept. Nothing leaves this device.',
   topicCount: '{topic}: {count} events',
-  topicCountOne: '{topic}: 1 event',
+  topicCount_one: '{topic}: {count} event',
   block: 'Block',
   blockLabel: 'Block {topic}',
   blockedTopics: 'Never tracked: {topics}.',
@@ -55,10 +59,20 @@ export const panelStrings = {
   manifestUndated: 'Segments: {id}.',
 };
 
+/** The number that picks the plural form of each counted string. */
+export const PLURAL_BY: Record<string, string> = { topicCount: 'count', stored: 'days', reason: 'value' };
+
 /** The panel's strings, after a page's overrides. */
 export type PanelStrings = typeof panelStrings & Record<string, string>;
 
 const placeholders = (s: string) => s.match(/\{\w+\}/g) ?? [];
+/** The placeholders an override of `key` must keep: a plural form may write its number out ("1 event"). */
+function required(key: string): string[] {
+  const [, base = key, form] = /^(\w+)_(zero|one|two|few|many|other)$/.exec(key) ?? [];
+  const english = (panelStrings as Record<string, string>)[base];
+  if (!english || key === 'reason' || base === 'reason') return [];
+  return placeholders(english).filter((p) => !form || p !== `{${PLURAL_BY[base]}}`);
+}
 
 /**
  * The English strings with a page's overrides. An override is taken when it is a string that
@@ -69,7 +83,7 @@ const placeholders = (s: string) => s.match(/\{\w+\}/g) ?? [];
 export function withOverrides(overrides: Record<string, unknown> = {}): PanelStrings {
   const strings: Record<string, string> = { ...panelStrings };
   for (const [key, value] of Object.entries(overrides)) {
-    const missing = typeof value === 'string' && key !== 'reason' ? placeholders(strings[key] ?? '').filter((p) => !value.includes(p)) : [];
+    const missing = typeof value === 'string' ? required(key).filter((p) => !value.includes(p)) : [];
     if (typeof value === 'string' && missing.length === 0) strings[key] = value;
     // A translator's slip: said once per opening, to the developer, in the console.
     else if (value !== undefined) console.warn(`Inkling panelStrings.${key} is not used: ${typeof value === 'string' ? `it drops ${missing.join(' ')}` : 'it is not a string'}`);

@@ -34,7 +34,7 @@ export interface InitOptions {
   nonce?: string;
   /** URL of the panel module; defaults to `inkling-panel.js` beside the script (or beside `inkling.mjs`). */
   panelUrl?: string;
-  /** Overrides for the panel's strings (i18n), passed to it when it opens. */
+  /** Overrides for the panel's strings (i18n), with plural forms as `key_few` etc., passed to it when it opens. */
   panelStrings?: Record<string, string>;
   /** How long the manifest request may take before it counts as failed (ms, default 8000). */
   manifestTimeout?: number;

@@ -410,7 +410,7 @@ describe('the "why am I seeing this" panel', () => {
     expect(text).toMatch(/How sure: (very sure|fairly sure|not sure)\./);
     expect(text).toContain('Because of your recent activity');
     expect(text).toContain('5 clicks on tents in the past 30 days');
-    expect(text).toMatch(/\d+ bytes about the past 30 days\. Nothing leaves this device\./);
+    expect(text).toMatch(/\d[\d,]* bytes about the past 30 days\. Nothing leaves this device\./);
     expect(text).toContain('Segments: trailhead-demo-2026-11-24, issued 2026-11-24.');
 
     // Opening again (here from the API, while it is open) reuses the one host.

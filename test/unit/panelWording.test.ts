@@ -6,7 +6,7 @@ import { explainDecision } from '../../src/model/explainDecision';
 import { createPanelBody } from '../../src/panel/createPanelBody';
 import { getSlotVariants } from '../../src/panel/getSlotVariants';
 import { openPanel } from '../../src/panel/openPanel';
-import { panelStrings } from '../../src/panel/panelStrings';
+import { withOverrides } from '../../src/panel/panelStrings';
 import type { Explanation } from '../../src/types/explanation';
 import type { Inkling } from '../../src/types/instance';
 import type { Manifest } from '../../src/types/manifest';
@@ -34,8 +34,8 @@ const explain = (buckets: ProfileBucket[], m: Manifest | null = manifest()) =>
   explainDecision(m ? decide(buckets, m, NOW, TODAY) : null, m ?? undefined, buckets, settings, TODAY);
 
 /** The panel body's text for an explanation, with `strings` overriding the English ones. */
-const bodyText = (e: Explanation, strings: Record<string, string> = {}, slot?: ReturnType<typeof getSlotVariants>) =>
-  createPanelBody({ explanation: e, settings, slot, confirming: false, strings: { ...panelStrings, ...strings } }, () => {}).textContent ?? '';
+const bodyText = (e: Explanation, strings: Record<string, string> = {}, slot?: ReturnType<typeof getSlotVariants>, locale?: string) =>
+  createPanelBody({ explanation: e, settings, slot, confirming: false, strings: withOverrides(strings), locale }, () => {}).textContent ?? '';
 
 describe('the panel wording', () => {
   it('names the visitor\'s own segment for a variant shared by several, not the others by their ids', () => {
@@ -79,6 +79,36 @@ describe('the panel wording', () => {
     const text = getSlotVariants(slot).defaultText ?? '';
     expect(text.endsWith('…')).toBe(true);
     expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('uses the plural form the page\'s language needs for a count, as a translation gives them', () => {
+    const e = explain([clicks(1, 'namioty'), clicks(3, 'rowery'), clicks(5, 'książki'), clicks(22, 'buty')]);
+    const polish = { topicCount_one: '{topic}: {count} zdarzenie', topicCount_few: '{topic}: {count} zdarzenia', topicCount: '{topic}: {count} zdarzeń' };
+    const text = bodyText(e, polish, undefined, 'pl');
+    for (const line of ['namioty: 1 zdarzenie', 'rowery: 3 zdarzenia', 'książki: 5 zdarzeń', 'buty: 22 zdarzenia']) expect(text).toContain(line);
+    // English needs no override: one event, two events.
+    const english = bodyText(explain([clicks(1, 'tents'), clicks(2, 'bikes')]));
+    expect(english).toMatch(/tents: 1 event(?!s)/);
+    expect(english).toContain('bikes: 2 events');
+  });
+
+  it('writes numbers as the page\'s language does, and survives a malformed language tag', () => {
+    const e = { ...explain([clicks(5)]), stored: { topics: [{ topic: 'tents', count: 1234 }], days: 30, bytes: 12_345 } };
+    const german = bodyText(e, { reason: '{value} × {label}' }, undefined, 'de');
+    expect(german).toContain('12.345 bytes');
+    expect(german).toContain('tents: 1.234 events');
+    expect(bodyText(e)).toContain('12,345 bytes');
+    expect(bodyText({ ...e, reasons: [{ ...e.reasons[0]!, value: 2.5 }] }, { reason: '{value} × {label}' }, undefined, 'de')).toContain('2,5 × tent pages clicked');
+    expect(bodyText(e, {}, undefined, 'en_US')).toContain('12,345 bytes');
+  });
+
+  it('refuses a plural form that drops a {placeholder}, but lets it write its number out', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const strings = withOverrides({ topicCount_few: '{count} zdarzenia', topicCount_one: '{topic}: jedno zdarzenie' });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(['Inkling panelStrings.topicCount_few is not used: it drops {topic}']);
+    warn.mockRestore();
+    expect(strings.topicCount_one).toBe('{topic}: jedno zdarzenie');
+    expect(strings.topicCount_few).toBeUndefined();
   });
 
   it('keeps the English string for an override that is not a string, or that drops a {placeholder}', async () => {
