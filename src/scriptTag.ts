@@ -28,7 +28,8 @@ declare global {
 if (typeof document === 'undefined') {
   serveEngine();
 } else {
-  const script = document.currentScript;
+  // No current script when the tag is a module, or a script loader ran it for the page: its tag is then found by its attribute.
+  const script = document.currentScript ?? document.querySelector('script[data-manifest]');
   const attr = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
   const manifest = attr('manifest');
   if (script instanceof HTMLScriptElement) {

@@ -14,6 +14,9 @@ const inlined = () =>
 /** The demo with its script tag twice, as a tag manager that injects it again would leave it. */
 const twice = marketplace.replace(/<script src="\/dist\/inkling\.js"[^>]*><\/script>/, (tag) => tag + tag);
 
+/** The demo with its script tag as a module (`document.currentScript` is null there, as under script loaders that run it for the page). */
+const asModule = marketplace.replace('<script src="/dist/inkling.js"', '<script type="module" src="/dist/inkling.js"');
+
 /** The demo with its script from /dying/, where the first worker dies at its first call named `dies` (as one killed for memory). */
 const dying = (dies: string) => marketplace.replace('<script src="/dist/inkling.js"', `<script src="/dying/inkling.js?dies=${dies}"`);
 let dyingRequests = 0;
@@ -28,6 +31,7 @@ const t = useEngine(() => ({
   routes: {
     '/marketplace/inlined.html': () => ({ type: 'text/html', body: inlined() }),
     '/marketplace/twice.html': { type: 'text/html', body: twice },
+    '/marketplace/module.html': { type: 'text/html', body: asModule },
     '/marketplace/dying.html': (_: unknown, url: URL) => ({ type: 'text/html', body: dying(url.searchParams.get('dies') ?? 'ingest') }),
     '/dying/inkling.js': (_: unknown, url: URL) => ({ type: 'text/javascript', body: dyingScript(url.searchParams.get('dies') ?? 'ingest') }),
   },
@@ -82,6 +86,16 @@ describe('script-tag build on the marketplace demo', () => {
     const problems = await tab.problems();
     expect(problems.pageErrors).toEqual([]);
     expect(problems.warnings).toEqual(['Inkling is already running on this page: init() returns that instance']);
+  });
+
+  it('loaded as a module, where document.currentScript is null, it finds its tag and personalises in a worker', async () => {
+    const { tab } = await t.open('/marketplace/module.html?harness=workers');
+    expect(await tab.evaluate(() => document.querySelector('script[data-manifest]')!.getAttribute('type'))).toBe('module');
+    await addToCart(tab, 'tents', 5);
+    await heroShows(tab, 'camper');
+    expect(await runningWorkers(tab)).toHaveLength(1);
+    expect(await storedCounts(tab)).toEqual({ tents: 5 });
+    expect(await tab.problems()).toEqual({ pageErrors: [], consoleErrors: [], warnings: [] });
   });
 
   it('when its worker dies after starting, a new one takes over the batch it left: one error, nothing thrown, nothing lost', async () => {
