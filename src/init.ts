@@ -163,7 +163,7 @@ export function init(options: InitOptions): Inkling {
   }
   let manifestUrl: string;
   try {
-    manifestUrl = new URL(options.manifest, location.href).href;
+    manifestUrl = new URL(options.manifest, document.baseURI).href;
   } catch {
     report({ code: 'options-invalid', message: `Inkling cannot read its manifest URL ${JSON.stringify(options.manifest)}` });
     return inert('Inkling is not configured on this site', false);

@@ -10,7 +10,7 @@ export interface InitOptions {
    * legal consent to this personalization.
    */
   respectOptOut?: boolean;
-  /** URL of the segment manifest (relative URLs resolve against the page). */
+  /** URL of the segment manifest (relative URLs resolve against the document base URL, as `fetch` does). */
   manifest: string;
   /**
    * Ed25519 public key(s), raw 32 bytes in standard base64 (`inkling keygen` prints one). With a

@@ -89,6 +89,19 @@ describe('init (engine in-thread, happy-dom)', () => {
     expect(fetch).toHaveBeenCalledWith(new URL('inkling/manifest.json', location.href).href, expect.anything());
   });
 
+  it('resolves the manifest URL against the document base URL, as fetch and the tag\'s own src are', async () => {
+    const base = document.createElement('base');
+    base.href = new URL('/shop/', location.href).href;
+    document.head.append(base);
+    try {
+      sdk = init({ manifest: 'inkling/manifest.json', workerUrl: false });
+      await sdk.ready;
+      expect(fetch).toHaveBeenCalledWith(new URL('/shop/inkling/manifest.json', location.href).href, expect.anything());
+    } finally {
+      base.remove();
+    }
+  });
+
   it('turns a bad manifest into one error event and one warning, and keeps the default content', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ...demoManifest(), inkling: 9 }))));
     sdk = init({ manifest: '/manifest.json', workerUrl: false });
