@@ -8,6 +8,7 @@ import { deleteEverything } from './lib/deleteEverything';
 import { deleteProfileDB } from './lib/deleteProfileDB';
 import { hasOptOutSignal } from './lib/hasOptOutSignal';
 import { listen } from './lib/listen';
+import { pageUrl } from './lib/pageUrl';
 import { siblingUrl } from './lib/siblingUrl';
 import { whenActivated } from './lib/whenActivated';
 import { dayNumber } from './model/dayNumber';
@@ -163,7 +164,7 @@ export function init(options: InitOptions): Inkling {
   }
   let manifestUrl: string;
   try {
-    manifestUrl = new URL(options.manifest, document.baseURI).href;
+    manifestUrl = pageUrl(options.manifest);
   } catch {
     report({ code: 'options-invalid', message: `Inkling cannot read its manifest URL ${JSON.stringify(options.manifest)}` });
     return inert('Inkling is not configured on this site', false);

@@ -1,3 +1,4 @@
+import { pageUrl } from '../lib/pageUrl';
 import { trustedScriptURL } from '../lib/trustedScriptURL';
 
 /**
@@ -7,7 +8,7 @@ import { trustedScriptURL } from '../lib/trustedScriptURL';
  */
 export function createWorkerFor(url: string): Worker {
   if (!url) throw new Error('the script is inline, so there is no file to start its worker from');
-  const absolute = new URL(url, location.href);
+  const absolute = new URL(pageUrl(url));
   if (absolute.origin === location.origin) return new Worker(trustedScriptURL(absolute.href) as string);
   const source = `importScripts(${JSON.stringify(absolute.href)})`;
   const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));

@@ -1,3 +1,4 @@
+import { pageUrl } from '../lib/pageUrl';
 import type { explainDecision } from '../model/explainDecision';
 import type { exportProfile } from '../model/exportProfile';
 import type { Inkling } from '../types/instance';
@@ -24,10 +25,11 @@ export interface PanelOptions {
 }
 
 /**
- * Loads the panel module (once: the browser keeps a module per URL). The core never imports
+ * Loads the panel module (once: the browser keeps a module per URL); a relative `url` resolves
+ * against the page, like the other URL options, not against the SDK's own file. The core never imports
  * it: it is its own file, fetched only when a visitor asks "why am I seeing this?" or the page
  * calls `explain()` or `export()`, or at once on a page started with `debug`.
  */
 export function loadPanel(url: string): Promise<PanelModule> {
-  return import(/* @vite-ignore */ url) as Promise<PanelModule>;
+  return Promise.resolve().then(() => import(/* @vite-ignore */ pageUrl(url)) as Promise<PanelModule>);
 }
