@@ -128,7 +128,10 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
   return {
     show(segment, applyOn) {
       latest = segment;
-      watch(); // slots the parser has yet to insert must show it too
+      // Slots the parser has yet to insert must show it too; `default` they show by their markup,
+      // so a first visit does not watch every node of a long page as it parses (DOMContentLoaded
+      // adopts them all, as it would have without this call).
+      if (segment !== DEFAULT_VARIANT || document.readyState !== 'loading') watch();
       if (applyOn === 'immediate') setPage(segment);
       for (const slot of everySlot()) {
         const waiting = slot.hasAttribute(ATTR_WAIT) && !slot.hasAttribute(ATTR_READY);
@@ -141,6 +144,8 @@ export function createVariantController(initial: string, onParsed?: (slot: Eleme
     },
     release() {
       released = true;
+      // Every waiting slot may show now, also those not adopted yet (see installVariantStyle).
+      document.documentElement.setAttribute(ATTR_READY, '');
       timers.forEach(clearTimeout);
       timers.clear();
       everySlot().forEach(ready);

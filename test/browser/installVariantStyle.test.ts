@@ -27,4 +27,17 @@ describe('installVariantStyle in Chromium', () => {
     await new Promise((r) => setTimeout(r, MAX_WAIT_MS + 200));
     expect(getComputedStyle(slot).visibility).toBe('visible');
   });
+
+  it('shows every waiting slot once <html> is ready, also one no controller has seen', () => {
+    installVariantStyle();
+    document.body.innerHTML = `<section data-inkling-slot="offer" data-inkling-wait="300"><div data-inkling-variant="default">Offer</div></section>`;
+    const slot = document.querySelector('section')!;
+    expect(getComputedStyle(slot).visibility).toBe('hidden');
+    document.documentElement.setAttribute('data-inkling-ready', '');
+    try {
+      expect(getComputedStyle(slot).visibility).toBe('visible');
+    } finally {
+      document.documentElement.removeAttribute('data-inkling-ready');
+    }
+  });
 });

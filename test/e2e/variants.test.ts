@@ -40,6 +40,36 @@ const mistakes = (attrs: string) =>
      <div style="height: 3000px"></div>`,
   );
 
+/**
+ * A first visit to a long page that is still parsing when the engine first answers: the parser
+ * waits for a slow script (2 s), then reaches a waiting slot, then waits again (until 3 s). A script at the top
+ * counts observers put on the whole document while it parses, and records the waiting slot's
+ * visibility on every frame until the document is parsed.
+ */
+const parsePause = fixture({ wait: ' data-inkling-wait="300"' })
+  .replace(
+    '</title>',
+    `</title><script>
+      window.__parse = { observedWhileLoading: 0, loadingFrames: [] };
+      const observe = MutationObserver.prototype.observe;
+      MutationObserver.prototype.observe = function (target, options) {
+        if (document.readyState === 'loading' && target === document.documentElement && options && options.subtree) window.__parse.observedWhileLoading++;
+        return observe.call(this, target, options);
+      };
+      const probe = () => {
+        const slot = document.getElementById('waiting');
+        if (slot) window.__parse.loadingFrames.push(getComputedStyle(slot).visibility);
+        if (document.readyState === 'loading') requestAnimationFrame(probe);
+      };
+      requestAnimationFrame(probe);
+    </script>`,
+  )
+  .replace(
+    '<section class="slot" id="waiting"',
+    `<script src="/fixture/pause-for.js?ms=2000"></script><script>window.__parse.readyAtSlot = window.inkling.segment() !== null;</script><section class="slot" id="waiting"`,
+  )
+  .replace('<div data-inkling-topic="tents">', '<script src="/fixture/pause-for.js?ms=3000"></script><div data-inkling-topic="tents">');
+
 let manifestDelay = 0;
 const manifest = readFileSync(new URL('../../examples/marketplace/manifest.json', import.meta.url), 'utf8');
 
@@ -56,6 +86,11 @@ const t = useEngine(() => ({
     // A script right after the SDK's reads segment() synchronously, before any engine answer.
     '/fixture/early.html': html(fixture().replace('</head>', '<script src="/fixture/early.js"></script></head>')),
     '/fixture/early.js': { type: 'text/javascript', body: 'window.__early = window.inkling.segment();' },
+    '/fixture/parse-pause.html': html(parsePause),
+    '/fixture/pause-for.js': async (_: unknown, url: URL) => {
+      await new Promise((r) => setTimeout(r, Number(url.searchParams.get('ms'))));
+      return { type: 'text/javascript', body: '// pauses the parser' };
+    },
     '/fixture/pause.js': async () => {
       await new Promise((r) => setTimeout(r, 100));
       return { type: 'text/javascript', body: '// pauses the parser' };
@@ -155,6 +190,19 @@ describe('flicker-free variants', () => {
     } finally {
       manifestDelay = 0;
     }
+  });
+
+  it('a first visit does not watch every node a long page parses; a waiting slot parsed after the first answer shows at once', async () => {
+    const { tab } = await t.open('/fixture/parse-pause.html', { ready: false });
+    await waitFor(tab, () => document.readyState !== 'loading', undefined, { timeout: 15_000 });
+    const seen = await tab.evaluate(() => (window as unknown as { __parse: { observedWhileLoading: number; loadingFrames: string[]; readyAtSlot: boolean } }).__parse);
+    expect(seen.readyAtSlot).toBe(true); // the engine answered (default) before the parser reached the slot
+    expect(seen.observedWhileLoading).toBe(0);
+    // The second pause (requested with the first, by the preload scanner) keeps the page parsing
+    // for about 1 s after the slot, past the slot's own 300 ms.
+    expect(seen.loadingFrames.length).toBeGreaterThan(0);
+    expect(seen.loadingFrames.every((v) => v === 'visible')).toBe(true);
+    expect(await shown(tab, 'waiting')).toEqual(['Default offer']);
   });
 
   it('data-inkling-wait never holds longer than 1000 ms, whatever it asks for', async () => {
