@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/model/decide';
-import type { Manifest } from '../../src/types/manifest';
 import type { ProfileBucket } from '../../src/types/profile';
+import { twoFeatureManifest } from '../support/twoFeatureManifest';
 
 const TODAY = 20_777;
 const NOW = Date.UTC(2026, 10, 20, 12);
 
-/** Two raw-valued features (no transform, unit z-score) so that z = raw; camper at (5, 0), reader at (0, 5). */
-const manifest = (over: Partial<Manifest> = {}): Manifest => ({
-  inkling: 1, id: 'bazaar-2026-11-20', window: { days: 30, halfLifeDays: 7 }, minEvidence: 5, hysteresis: 0,
-  features: [
-    { name: 'tent_clicks', signal: 'click', topic: 'tents', agg: 'sum', transform: 'none', mean: 0, std: 1, label: 'tent pages clicked' },
-    { name: 'book_views', signal: 'view', topic: 'books', agg: 'count', transform: 'none', mean: 0, std: 1, label: 'book pages viewed' },
-  ],
-  segments: [
-    { id: 'camper', label: 'Weekend camper', centroid: [5, 0] },
-    { id: 'reader', label: 'Bookworm', centroid: [0, 5] },
-  ],
-  ...over,
-});
+const manifest = twoFeatureManifest;
 const clicks = (count: number, day = TODAY): ProfileBucket => ({ day, signal: 'click', topic: 'tents', action: '', count, sum: count, max: 1 });
 const views = (count: number, day = TODAY): ProfileBucket => ({ day, signal: 'view', topic: 'books', action: '', count, sum: count, max: 1 });
 

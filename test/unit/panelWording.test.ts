@@ -11,22 +11,14 @@ import type { Explanation } from '../../src/types/explanation';
 import type { Inkling } from '../../src/types/instance';
 import type { Manifest } from '../../src/types/manifest';
 import type { ProfileBucket } from '../../src/types/profile';
+import { twoFeatureManifest } from '../support/twoFeatureManifest';
 
 const TODAY = 20_777;
 const NOW = Date.UTC(2026, 10, 20, 12);
 const settings = { paused: false, personalizationOff: false, blockedTopics: [] };
 
-const manifest = (days = 30): Manifest => ({
-  inkling: 1, id: 'bazaar-2026-11-20', issued: '2026-11-20T00:00:00Z', window: { days, halfLifeDays: 7 }, minEvidence: 5, hysteresis: 0,
-  features: [
-    { name: 'tent_clicks', signal: 'click', topic: 'tents', agg: 'count', transform: 'none', mean: 0, std: 1, label: 'tent pages clicked' },
-    { name: 'book_views', signal: 'view', topic: 'books', agg: 'count', transform: 'none', mean: 0, std: 1, label: 'book pages viewed' },
-  ],
-  segments: [
-    { id: 'camper', label: 'Weekend camper', centroid: [5, 0] },
-    { id: 'reader', label: 'Bookworm', centroid: [0, 5] },
-  ],
-});
+/** The decide tests' manifest, dated, with a window of `days`. */
+const manifest = (days = 30): Manifest => twoFeatureManifest({ issued: '2026-11-20T00:00:00Z', window: { days, halfLifeDays: 7 } });
 const clicks = (count: number, topic = 'tents', day = TODAY): ProfileBucket => ({ day, signal: 'click', topic, action: '', count, sum: count, max: 1 });
 
 /** Explains `buckets` against `m` as the engine does. */
