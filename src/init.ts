@@ -164,7 +164,7 @@ export function init(options: InitOptions): Inkling {
   }
   let manifestUrl: string;
   try {
-    manifestUrl = pageUrl(options.manifest);
+    manifestUrl = pageUrl(options.manifest).href;
   } catch {
     report({ code: 'options-invalid', message: `Inkling cannot read its manifest URL ${JSON.stringify(options.manifest)}` });
     return inert('Inkling is not configured on this site', false);

@@ -8,7 +8,7 @@ import { trustedScriptURL } from '../lib/trustedScriptURL';
  */
 export function createWorkerFor(url: string): Worker {
   if (!url) throw new Error('the script is inline, so there is no file to start its worker from');
-  const absolute = new URL(pageUrl(url));
+  const absolute = pageUrl(url);
   if (absolute.origin === location.origin) return new Worker(trustedScriptURL(absolute.href) as string);
   const source = `importScripts(${JSON.stringify(absolute.href)})`;
   const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));

@@ -31,5 +31,5 @@ export interface PanelOptions {
  * calls `explain()` or `export()`, or at once on a page started with `debug`.
  */
 export function loadPanel(url: string): Promise<PanelModule> {
-  return Promise.resolve().then(() => import(/* @vite-ignore */ pageUrl(url)) as Promise<PanelModule>);
+  return Promise.resolve().then(() => import(/* @vite-ignore */ pageUrl(url).href) as Promise<PanelModule>);
 }

@@ -70,7 +70,7 @@ const placeholders = (s: string) => s.match(/\{\w+\}/g) ?? [];
 function required(key: string): string[] {
   const [, base = key, form] = /^(\w+)_(zero|one|two|few|many|other)$/.exec(key) ?? [];
   const english = (panelStrings as Record<string, string>)[base];
-  if (!english || key === 'reason' || base === 'reason') return [];
+  if (!english || base === 'reason') return [];
   return placeholders(english).filter((p) => !form || p !== `{${PLURAL_BY[base]}}`);
 }
 

@@ -30,6 +30,6 @@ it('a panelUrl that is not a URL rejects, rather than throwing into the page', a
 });
 
 it('pageUrl resolves against the base URL, and leaves absolute URLs alone', () => {
-  expect(pageUrl('inkling-panel.js')).toBe(new URL('/shop/inkling-panel.js', location.href).href);
-  expect(pageUrl('https://cdn.example/inkling-panel.js')).toBe('https://cdn.example/inkling-panel.js');
+  expect(pageUrl('inkling-panel.js').href).toBe(new URL('/shop/inkling-panel.js', location.href).href);
+  expect(pageUrl('https://cdn.example/inkling-panel.js').href).toBe('https://cdn.example/inkling-panel.js');
 });
